@@ -1,0 +1,49 @@
+import { BiometricLoginError } from './BiometricLoginError.js';
+import type { ErrorCode } from './errorCodes.js';
+
+/** getUserMedia failures by DOMException name (current and legacy Chrome/Firefox names). */
+const cameraErrorCodes: Readonly<Record<string, ErrorCode>> = {
+  NotAllowedError: 'CAMERA_PERMISSION_DENIED',
+  PermissionDeniedError: 'CAMERA_PERMISSION_DENIED',
+  SecurityError: 'CAMERA_PERMISSION_DENIED',
+  NotFoundError: 'CAMERA_NOT_FOUND',
+  DevicesNotFoundError: 'CAMERA_NOT_FOUND',
+  OverconstrainedError: 'CAMERA_NOT_FOUND',
+  ConstraintNotSatisfiedError: 'CAMERA_NOT_FOUND',
+  NotReadableError: 'CAMERA_IN_USE',
+  TrackStartError: 'CAMERA_IN_USE',
+  AbortError: 'CAMERA_IN_USE',
+  NotSupportedError: 'CAMERA_UNSUPPORTED',
+  TypeError: 'CAMERA_UNSUPPORTED',
+  // getUserMedia itself only rejects with DOMExceptions or TypeError; a plain Error comes from a polyfill
+  // stub (react-webcam installs one) in a browser that has no camera API at all.
+  Error: 'CAMERA_UNSUPPORTED',
+};
+
+/** Classifies what getUserMedia (or react-webcam, which sometimes passes a string) rejected with. */
+export function classifyCameraError(error: unknown): BiometricLoginError {
+  if (error instanceof BiometricLoginError) return error;
+  const name = typeof error === 'object' && error !== null && 'name' in error && typeof error.name === 'string' ? error.name : undefined;
+  if (name !== undefined && Object.hasOwn(cameraErrorCodes, name)) {
+    return new BiometricLoginError(cameraErrorCodes[name] ?? 'CAPTURE_FAILED', { detail: `getUserMedia: ${name}`, cause: error });
+  }
+  // react-webcam reports "no getUserMedia in this browser" as a plain string.
+  if (typeof error === 'string') return new BiometricLoginError('CAMERA_UNSUPPORTED', { detail: 'getUserMedia is not available', cause: error });
+  return new BiometricLoginError('CAPTURE_FAILED', { detail: 'the camera failed for an unknown reason', cause: error });
+}
+
+export interface CameraEnvironment {
+  isSecureContext?: boolean;
+  mediaDevices?: { getUserMedia?: unknown } | undefined;
+}
+
+/** Before asking for the camera: an insecure page or a browser without mediaDevices cannot have one. */
+export function checkCameraSupport(environment: CameraEnvironment): BiometricLoginError | undefined {
+  if (environment.isSecureContext === false) {
+    return new BiometricLoginError('CAMERA_UNSUPPORTED', { detail: 'the page is not a secure context (https or localhost)' });
+  }
+  if (typeof environment.mediaDevices?.getUserMedia !== 'function') {
+    return new BiometricLoginError('CAMERA_UNSUPPORTED', { detail: 'navigator.mediaDevices.getUserMedia is not available' });
+  }
+  return undefined;
+}

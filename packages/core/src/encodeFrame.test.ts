@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { base64ByteLength, encodeFrame, fitFrameSize, isBlankFrame } from './encodeFrame.js';
+
+describe('fitFrameSize', () => {
+  it('keeps the camera resolution when within the limits and never upscales', () => {
+    expect(fitFrameSize({ width: 1280, height: 720 })).toEqual({ width: 1280, height: 720 });
+    expect(fitFrameSize({ width: 640, height: 480 })).toEqual({ width: 640, height: 480 });
+  });
+
+  it('scales down keeping the aspect ratio', () => {
+    expect(fitFrameSize({ width: 1920, height: 1080 })).toEqual({ width: 1280, height: 720 });
+    expect(fitFrameSize({ width: 1080, height: 1920 })).toEqual({ width: 405, height: 720 });
+    expect(fitFrameSize({ width: 1920, height: 1080 }, { maxHeight: 600, maxWidth: 4000 })).toEqual({ width: 1067, height: 600 });
+  });
+
+  it('refuses a video without dimensions', () => {
+    expect(() => fitFrameSize({ width: 0, height: 0 })).toThrow(expect.objectContaining({ code: 'CAPTURE_FAILED' }));
+    expect(() => fitFrameSize({ width: Number.NaN, height: 10 })).toThrow(expect.objectContaining({ code: 'CAPTURE_FAILED' }));
+  });
+});
+
+describe('base64ByteLength', () => {
+  it('counts the decoded bytes', () => {
+    for (const length of [0, 1, 2, 3, 4, 5, 100]) {
+      expect(base64ByteLength(Buffer.alloc(length, 7).toString('base64'))).toBe(length);
+    }
+  });
+});
+
+describe('isBlankFrame', () => {
+  it('tells a flat frame from a real one', () => {
+    const black = new Uint8ClampedArray(4 * 64);
+    expect(isBlankFrame(black)).toBe(true);
+    const picture = Uint8ClampedArray.from({ length: 4 * 64 }, (_, index) => (index * 37) % 256);
+    expect(isBlankFrame(picture)).toBe(false);
+  });
+});
+
+describe('encodeFrame', () => {
+  function fakeVideo(width: number, height: number, dataUrl: string) {
+    const drawn: unknown[][] = [];
+    const canvas = {
+      width: 0,
+      height: 0,
+      getContext: () => ({ drawImage: (...args: unknown[]) => drawn.push(args) }),
+      toDataURL: () => dataUrl,
+    };
+    const video = { videoWidth: width, videoHeight: height, ownerDocument: { createElement: () => canvas } };
+    return { video: video as unknown as HTMLVideoElement, canvas, drawn };
+  }
+
+  it('draws at the camera size, not the display size, and returns raw base64', () => {
+    const { video, canvas, drawn } = fakeVideo(1280, 720, 'data:image/jpeg;base64,/9j/AAAA');
+    const frame = encodeFrame(video);
+    expect(frame).toEqual({ base64: '/9j/AAAA', bytes: 6, width: 1280, height: 720 });
+    expect([canvas.width, canvas.height]).toEqual([1280, 720]);
+    expect(drawn[0]).toEqual([video, 0, 0, 1280, 720]);
+  });
+
+  it('refuses a browser that silently fell back to PNG', () => {
+    const { video } = fakeVideo(640, 480, 'data:image/png;base64,iVBORw0K');
+    expect(() => encodeFrame(video)).toThrow(expect.objectContaining({ code: 'CAPTURE_FAILED' }));
+  });
+});

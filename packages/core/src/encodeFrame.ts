@@ -1,0 +1,85 @@
+import { BiometricLoginError } from './BiometricLoginError.js';
+
+export interface FrameSize {
+  width: number;
+  height: number;
+}
+
+export interface FrameLimits {
+  /** Default 1280. */
+  maxWidth?: number;
+  /** Default 720: Verifik's own login page wants at least 600 px of height. */
+  maxHeight?: number;
+}
+
+export interface EncodeFrameOptions extends FrameLimits {
+  /** JPEG quality from 0 to 1. Default 0.85. */
+  quality?: number;
+  /** Reuse one canvas across captures; by default one is made per call. */
+  canvas?: HTMLCanvasElement;
+}
+
+export interface EncodedFrame extends FrameSize {
+  /** Raw base64 JPEG, no `data:` prefix. */
+  base64: string;
+  /** Size of the JPEG in bytes. */
+  bytes: number;
+}
+
+export const defaultFrameLimits = { maxWidth: 1280, maxHeight: 720 } as const;
+export const defaultJpegQuality = 0.85;
+
+/** The largest size within the limits that keeps the source's aspect ratio; never upscales. */
+export function fitFrameSize(source: FrameSize, limits: FrameLimits = {}): FrameSize {
+  const maxWidth = limits.maxWidth ?? defaultFrameLimits.maxWidth;
+  const maxHeight = limits.maxHeight ?? defaultFrameLimits.maxHeight;
+  if (!(source.width > 0 && source.height > 0)) {
+    throw new BiometricLoginError('CAPTURE_FAILED', { detail: 'the video has no dimensions yet' });
+  }
+  const scale = Math.min(1, maxWidth / source.width, maxHeight / source.height);
+  return { width: Math.max(1, Math.round(source.width * scale)), height: Math.max(1, Math.round(source.height * scale)) };
+}
+
+export function base64ByteLength(base64: string): number {
+  const padding = base64.endsWith('==') ? 2 : base64.endsWith('=') ? 1 : 0;
+  return (base64.length / 4) * 3 - padding;
+}
+
+/** The frame as the camera delivers it: a playing <video> has it in videoWidth/videoHeight. */
+export function videoFrameSize(video: Pick<HTMLVideoElement, 'videoWidth' | 'videoHeight'>): FrameSize {
+  return { width: video.videoWidth, height: video.videoHeight };
+}
+
+/**
+ * Draws one video frame into a canvas at the camera's own resolution (within the limits, never the
+ * on-screen size, never mirrored) and encodes it as a JPEG.
+ */
+export function encodeFrame(source: HTMLVideoElement, options: EncodeFrameOptions = {}): EncodedFrame {
+  const size = fitFrameSize(videoFrameSize(source), options);
+  const canvas = options.canvas ?? source.ownerDocument.createElement('canvas');
+  if (canvas.width !== size.width) canvas.width = size.width;
+  if (canvas.height !== size.height) canvas.height = size.height;
+  const context = canvas.getContext('2d', { alpha: false });
+  if (context === null) throw new BiometricLoginError('CAPTURE_FAILED', { detail: 'no 2D canvas context' });
+  context.drawImage(source, 0, 0, size.width, size.height);
+  const dataUrl = canvas.toDataURL('image/jpeg', options.quality ?? defaultJpegQuality);
+  const prefix = 'data:image/jpeg;base64,';
+  if (!dataUrl.startsWith(prefix)) throw new BiometricLoginError('CAPTURE_FAILED', { detail: 'the browser did not encode a JPEG' });
+  const base64 = dataUrl.slice(prefix.length);
+  return { base64, bytes: base64ByteLength(base64), ...size };
+}
+
+/**
+ * True when a sample of the frame is (nearly) one flat colour: cameras, Chromium's fake one included,
+ * deliver black frames before the first real one. `rgba` is ImageData.data of a small sample.
+ */
+export function isBlankFrame(rgba: ArrayLike<number>, tolerance = 6): boolean {
+  let min = 255;
+  let max = 0;
+  for (let index = 0; index + 2 < rgba.length; index += 4) {
+    const luma = ((rgba[index] ?? 0) * 299 + (rgba[index + 1] ?? 0) * 587 + (rgba[index + 2] ?? 0) * 114) / 1000;
+    if (luma < min) min = luma;
+    if (luma > max) max = luma;
+  }
+  return max - min <= tolerance;
+}

@@ -1,0 +1,201 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { BiometricLoginError } from './BiometricLoginError.js';
+import type { ErrorCode } from './errorCodes.js';
+import { jpegBase64, makeToken, nowMs, validToken } from './testing/makeToken.js';
+import { validateBiometric, type ValidateBiometricOptions } from './validateBiometric.js';
+
+const successBody = {
+  success: true,
+  data: {
+    _id: 'bv_1',
+    status: 'completed',
+    verificationResults: { livenessDetection: 0.98, identityMatch: 0.97, qualityScore: 0.9, antiSpoofing: 0.99 },
+    biometricData: { faceImage: 'abc', template: 't', quality: 0.9, livenessScore: 0.98 },
+    riskScore: 0.02,
+    completedAt: '2026-11-26T12:00:00.000Z',
+    token: 'login.jwt.token',
+  },
+};
+
+function answer(status: number, body: unknown, headers: Record<string, string> = {}) {
+  const text = typeof body === 'string' ? body : JSON.stringify(body);
+  return vi.fn<typeof fetch>(async () => new Response(text, { status, headers }));
+}
+
+function options(overrides: Partial<ValidateBiometricOptions> = {}): ValidateBiometricOptions {
+  return { token: validToken, image: jpegBase64, os: 'DESKTOP', now: () => nowMs, ...overrides };
+}
+
+async function failure(promise: Promise<unknown>): Promise<BiometricLoginError> {
+  const error = await promise.then(
+    () => undefined,
+    (reason: unknown) => reason,
+  );
+  expect(error).toBeInstanceOf(BiometricLoginError);
+  return error as BiometricLoginError;
+}
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('validateBiometric: the request', () => {
+  it('POSTs the contract: URL, headers and raw base64 body', async () => {
+    const fetchMock = answer(200, successBody);
+    await validateBiometric(options({ fetch: fetchMock, image: `data:image/jpeg;base64,${jpegBase64}`, os: 'IOS' }));
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+    const [url, init] = fetchMock.mock.calls[0] ?? [];
+    expect(url).toBe('https://api.verifik.co/v2/biometric-validations/validate');
+    expect(init?.method).toBe('POST');
+    expect(init?.headers).toEqual({ 'Content-Type': 'application/json', Authorization: `Bearer ${validToken}` });
+    expect(JSON.parse(String(init?.body))).toEqual({ image: jpegBase64, os: 'IOS' });
+  });
+
+  it('joins a custom base URL without doubling slashes', async () => {
+    const fetchMock = answer(200, successBody);
+    await validateBiometric(options({ fetch: fetchMock, apiBaseUrl: 'http://127.0.0.1:4010/api/' }));
+    expect(fetchMock.mock.calls[0]?.[0]).toBe('http://127.0.0.1:4010/api/v2/biometric-validations/validate');
+  });
+
+  it('resolves with the login token and the optional data', async () => {
+    const result = await validateBiometric(options({ fetch: answer(200, successBody) }));
+    expect(result.token).toBe('login.jwt.token');
+    expect(result.data.riskScore).toBe(0.02);
+  });
+
+  it('accepts a success whose optional fields changed type or are missing', async () => {
+    const result = await validateBiometric(options({ fetch: answer(200, { data: { token: 't', riskScore: 'low', status: 3 } }) }));
+    expect(result).toEqual({ token: 't', data: { token: 't', riskScore: undefined, status: undefined } });
+  });
+});
+
+describe('validateBiometric: refused before sending', () => {
+  const cases: [string, Partial<ValidateBiometricOptions>, ErrorCode][] = [
+    ['an expired token', { token: makeToken({ livenessSession: 'ls', exp: nowMs / 1000 - 1 }) }, 'SESSION_EXPIRED'],
+    ['a token without livenessSession', { token: makeToken({ sub: 'x', exp: nowMs / 1000 + 60 }) }, 'SESSION_INVALID'],
+    ['a malformed token', { token: 'not-a-jwt' }, 'SESSION_INVALID'],
+    ['an empty token', { token: '' }, 'SESSION_INVALID'],
+    ['an image that is not base64', { image: 'hello world!' }, 'CAPTURE_FAILED'],
+    ['an empty image', { image: 'data:image/jpeg;base64,' }, 'CAPTURE_FAILED'],
+    ['an unknown os', { os: 'WINDOWS' as never }, 'REQUEST_REJECTED'],
+    ['a base URL that is not a URL', { apiBaseUrl: 'api.verifik.co' }, 'REQUEST_REJECTED'],
+    ['a base URL that is not http(s)', { apiBaseUrl: 'javascript:alert(1)' }, 'REQUEST_REJECTED'],
+  ];
+  it.each(cases)('%s', async (_name, overrides, code) => {
+    const fetchMock = answer(200, successBody);
+    const error = await failure(validateBiometric(options({ fetch: fetchMock, ...overrides })));
+    expect(error.code).toBe(code);
+    expect(fetchMock).not.toHaveBeenCalled();
+  });
+});
+
+describe('validateBiometric: each answer has its code', () => {
+  const cases: [number, unknown, ErrorCode][] = [
+    [400, { error: 'Bad Request', message: 'INVALID_BIOMETRIC_DATA' }, 'INVALID_BIOMETRIC_DATA'],
+    [400, { error: 'Bad Request', message: 'LIVENESS_DETECTION_FAILED' }, 'LIVENESS_DETECTION_FAILED'],
+    [400, { error: 'Bad Request', message: 'IDENTITY_VERIFICATION_FAILED' }, 'IDENTITY_VERIFICATION_FAILED'],
+    [400, { error: 'Bad Request', message: 'Liveness detection failed, please retry' }, 'REQUEST_REJECTED'],
+    [400, '<html>bad</html>', 'REQUEST_REJECTED'],
+    [401, { error: 'Unauthorized', message: 'invalid_token' }, 'SESSION_INVALID'],
+    [403, { error: 'Forbidden', message: 'liveness_session_token_missing' }, 'SESSION_INVALID'],
+    [404, { error: 'Not Found', message: 'biometric_validation_not_found' }, 'SESSION_NOT_FOUND'],
+    [409, { error: 'Conflict', message: 'liveness_failed' }, 'LIVENESS_DETECTION_FAILED'],
+    [413, { error: 'Payload Too Large' }, 'REQUEST_REJECTED'],
+    [422, {}, 'REQUEST_REJECTED'],
+    [429, { error: 'Too Many Requests' }, 'RATE_LIMITED'],
+    [500, 'Internal Server Error', 'SERVER_ERROR'],
+    [503, { error: 'Service Unavailable' }, 'SERVER_ERROR'],
+    [302, '', 'INVALID_RESPONSE'],
+    [200, 'not json', 'INVALID_RESPONSE'],
+    [200, { success: false, data: { token: 't' } }, 'INVALID_RESPONSE'],
+    [200, { success: true, data: { token: '' } }, 'INVALID_RESPONSE'],
+    [200, { success: true, data: {} }, 'INVALID_RESPONSE'],
+    [200, { success: true }, 'INVALID_RESPONSE'],
+    [200, null, 'INVALID_RESPONSE'],
+  ];
+  it.each(cases)('HTTP %i %j -> %s', async (status, body, code) => {
+    const error = await failure(validateBiometric(options({ fetch: answer(status, body) })));
+    expect(error.code).toBe(code);
+    expect(error.status).toBe(status);
+  });
+
+  it('keeps the server message code', async () => {
+    const error = await failure(validateBiometric(options({ fetch: answer(404, { message: 'biometric_validation_not_found' }) })));
+    expect(error.serverMessage).toBe('biometric_validation_not_found');
+  });
+
+  it('carries Retry-After in seconds or as a date', async () => {
+    const seconds = await failure(validateBiometric(options({ fetch: answer(429, {}, { 'Retry-After': '3' }) })));
+    expect(seconds.retryAfterMs).toBe(3000);
+    const date = new Date(nowMs + 5000).toUTCString();
+    const dated = await failure(validateBiometric(options({ fetch: answer(429, {}, { 'Retry-After': date }) })));
+    expect(dated.retryAfterMs).toBe(5000);
+  });
+
+  it('a failed fetch is NETWORK_ERROR', async () => {
+    const fetchMock = vi.fn<typeof fetch>(async () => Promise.reject(new TypeError('Failed to fetch')));
+    const error = await failure(validateBiometric(options({ fetch: fetchMock })));
+    expect(error.code).toBe('NETWORK_ERROR');
+    expect(error.cause).toBeInstanceOf(TypeError);
+  });
+
+  it('a body that breaks off is NETWORK_ERROR', async () => {
+    const broken = new Response(new ReadableStream({ start: (controller) => controller.error(new TypeError('terminated')) }));
+    const error = await failure(validateBiometric(options({ fetch: async () => broken })));
+    expect(error.code).toBe('NETWORK_ERROR');
+  });
+
+  it('no answer within the timeout is TIMEOUT, and the request is aborted', async () => {
+    vi.useFakeTimers();
+    let seenSignal: AbortSignal | undefined;
+    const fetchMock = vi.fn<typeof fetch>(
+      (_url, init) =>
+        new Promise((_resolve, reject) => {
+          seenSignal = init?.signal ?? undefined;
+          init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
+        }),
+    );
+    const pending = failure(validateBiometric(options({ fetch: fetchMock, timeoutMs: 1000 })));
+    await vi.advanceTimersByTimeAsync(999);
+    expect(seenSignal?.aborted).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    const error = await pending;
+    expect(error.code).toBe('TIMEOUT');
+    expect(seenSignal?.aborted).toBe(true);
+  });
+
+  it("the caller's own abort is re-thrown as an AbortError, not a login failure", async () => {
+    const controller = new AbortController();
+    const fetchMock = vi.fn<typeof fetch>(
+      (_url, init) =>
+        new Promise((_resolve, reject) => {
+          init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
+        }),
+    );
+    const pending = validateBiometric(options({ fetch: fetchMock, signal: controller.signal }));
+    controller.abort();
+    await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
+  });
+
+  it('never puts the session token in an error message', async () => {
+    const error = await failure(validateBiometric(options({ fetch: answer(401, { message: 'invalid_token' }) })));
+    expect(error.message).not.toContain(validToken);
+    expect(JSON.stringify(error)).not.toContain(validToken);
+  });
+});
+
+describe('validateBiometric: large frames', () => {
+  it('accepts a multi-megabyte image without overflowing the regex stack', async () => {
+    const big = Buffer.alloc(6 * 1024 * 1024, 0xab).toString('base64');
+    const fetchMock = answer(413, { error: 'Payload Too Large', message: 'payload_too_large' });
+    const error = await failure(validateBiometric(options({ fetch: fetchMock, image: big })));
+    expect(error.code).toBe('REQUEST_REJECTED');
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+  });
+
+  it.each(['abc', 'ab=c', 'a===', '===='])('refuses malformed padding %j', async (image) => {
+    const fetchMock = answer(200, successBody);
+    expect((await failure(validateBiometric(options({ fetch: fetchMock, image })))).code).toBe('CAPTURE_FAILED');
+    expect(fetchMock).not.toHaveBeenCalled();
+  });
+});
