@@ -1,0 +1,84 @@
+import { readFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import { describe, expect, it } from 'vitest';
+import * as sandboxEntry from './index.js';
+import * as mswEntry from './msw.js';
+import * as nodeEntry from './node.js';
+import * as viteEntry from './vite.js';
+
+describe('public API', () => {
+  it('exports exactly these names from each entry point', () => {
+    expect(Object.keys(sandboxEntry).sort()).toEqual([
+      'SandboxTokenError',
+      'createSandbox',
+      'createSessionOptionErrors',
+      'isSandboxScenario',
+      'maxValidateBodyBytes',
+      'operatingSystems',
+      'sandboxScenarios',
+      'sandboxTokenErrorCodes',
+    ]);
+    expect(Object.keys(nodeEntry).sort()).toEqual(['createNodeRequestListener', 'startSandboxServer']);
+    expect(Object.keys(viteEntry).sort()).toEqual(['biometricSandbox']);
+    expect(Object.keys(mswEntry).sort()).toEqual(['createSandboxHandlers']);
+  });
+
+  it('lists the scenarios in a stable order', () => {
+    expect(sandboxEntry.sandboxScenarios).toEqual([
+      'success',
+      'INVALID_BIOMETRIC_DATA',
+      'LIVENESS_DETECTION_FAILED',
+      'IDENTITY_VERIFICATION_FAILED',
+      'SERVER_ERROR',
+      'RATE_LIMITED',
+      'SLOW',
+      'INVALID_RESPONSE',
+    ]);
+  });
+});
+
+/** Every module specifier in a source file, static and dynamic, type-only ones excluded. */
+function runtimeImports(source: string): string[] {
+  const specifiers: string[] = [];
+  const patterns = [/^\s*(?:import|export)\s+(?!type\b)[^'";]*?from\s+['"]([^'"]+)['"]/gm, /^\s*import\s+['"]([^'"]+)['"]/gm, /\bimport\(\s*['"]([^'"]+)['"]\s*\)/g];
+  for (const pattern of patterns) for (const match of source.matchAll(pattern)) if (match[1] !== undefined) specifiers.push(match[1]);
+  return specifiers;
+}
+
+/** The bare (package) imports reachable from a source file through its relative imports. */
+function packagesReachableFrom(entry: string): Set<string> {
+  const seen = new Set<string>();
+  const packages = new Set<string>();
+  const visit = (file: URL) => {
+    if (seen.has(file.href)) return;
+    seen.add(file.href);
+    for (const specifier of runtimeImports(readFileSync(file, 'utf8'))) {
+      if (specifier.startsWith('.')) visit(new URL(specifier.replace(/\.js$/, '.ts'), file));
+      else packages.add(specifier);
+    }
+  };
+  visit(new URL(entry, import.meta.url));
+  return packages;
+}
+
+describe('browser safety', () => {
+  const nodeBuiltins = new Set([...builtinModules, ...builtinModules.map((name) => `node:${name}`)]);
+
+  it('the main entry reaches no Node module, only jose', () => {
+    expect([...packagesReachableFrom('./index.ts')]).toEqual(['jose']);
+  });
+
+  it('the MSW entry reaches only msw (the sandbox is passed in), so it runs in Storybook', () => {
+    const reachable = [...packagesReachableFrom('./msw.ts')];
+    expect(reachable.filter((name) => nodeBuiltins.has(name))).toEqual([]);
+    expect(reachable).toEqual(['msw']);
+  });
+
+  it('the Vite entry takes only types from vite', () => {
+    expect(packagesReachableFrom('./vite.ts').has('vite')).toBe(false);
+  });
+
+  it('the import scanner does see Node imports (so the checks above can fail)', () => {
+    expect(packagesReachableFrom('./node.ts').has('node:http')).toBe(true);
+  });
+});

@@ -1,0 +1,34 @@
+/** The `error` text the API pairs with each status it answers. */
+const errorTitles = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  413: 'Payload Too Large',
+  415: 'Unsupported Media Type',
+  429: 'Too Many Requests',
+  499: 'Client Closed Request',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+} as const;
+
+export type ErrorStatus = keyof typeof errorTitles;
+
+export interface ErrorBody {
+  error: (typeof errorTitles)[ErrorStatus];
+  message: string;
+}
+
+export function jsonResponse(status: number, body: unknown, headers: HeadersInit = {}): Response {
+  const merged = new Headers(headers);
+  merged.set('Content-Type', 'application/json');
+  // Answers carry one-time tokens: no cache may keep them.
+  merged.set('Cache-Control', 'no-store');
+  return new Response(JSON.stringify(body), { status, headers: merged });
+}
+
+export function errorResponse(status: ErrorStatus, message: string, headers: HeadersInit = {}): Response {
+  const body: ErrorBody = { error: errorTitles[status], message };
+  return jsonResponse(status, body, headers);
+}
