@@ -1,0 +1,126 @@
+import { isBlankFrame } from '@biometric-login/core';
+import { createSandbox } from '@biometric-login/sandbox';
+import { cleanup, render, screen, waitFor } from '@testing-library/react';
+import { userEvent } from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import fixtureUrl from '../../../e2e/fixtures/face_1280x720.jpg?url';
+import { BiometricLogin } from './BiometricLogin.js';
+import { en } from './messages.js';
+import { createImageCamera } from './testing/fakeCameras.js';
+import './styles.css';
+
+// Real Chromium, real react-webcam, and Chromium's fake webcam showing the fixture face at 1280x720.
+const sandbox = createSandbox();
+const sent: { image: string; os: string }[] = [];
+const sandboxFetch: typeof fetch = async (input, init) => {
+  const request = new Request(input, init);
+  if (request.url.endsWith('/validate')) sent.push((await request.clone().json()) as { image: string; os: string });
+  return sandbox.handle(request);
+};
+
+let streams: MediaStream[] = [];
+beforeEach(() => {
+  sent.length = 0;
+  streams = [];
+  // Observes (does not fake) the camera: every stream the page opens must be stopped.
+  const original = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
+  vi.spyOn(navigator.mediaDevices, 'getUserMedia').mockImplementation(async (constraints) => {
+    const stream = await original(constraints);
+    streams.push(stream);
+    return stream;
+  });
+});
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+  sandbox.reset();
+});
+
+async function pixels(source: Blob | string, width: number, height: number, flip = false): Promise<Uint8ClampedArray> {
+  const blob = typeof source === 'string' ? await (await fetch(source)).blob() : source;
+  const bitmap = await createImageBitmap(blob);
+  const canvas = new OffscreenCanvas(width, height);
+  const context = canvas.getContext('2d');
+  if (!context) throw new Error('no 2d context');
+  if (flip) context.setTransform(-1, 0, 0, 1, width, 0);
+  context.drawImage(bitmap, 0, 0, width, height);
+  return context.getImageData(0, 0, width, height).data;
+}
+
+function meanDifference(a: Uint8ClampedArray, b: Uint8ClampedArray): number {
+  let total = 0;
+  for (let index = 0; index < a.length; index += 1) total += Math.abs((a[index] ?? 0) - (b[index] ?? 0));
+  return total / a.length;
+}
+
+const liveTracks = () => streams.flatMap((stream) => stream.getTracks()).filter((track) => track.readyState === 'live');
+
+describe('<BiometricLogin> with the real webcam in Chromium', () => {
+  it('captures the fixture face at the camera resolution, unmirrored, sends it, redirects, and ends every track', async () => {
+    const navigate = vi.fn();
+    const { token } = await sandbox.createSession();
+    render(<BiometricLogin token={token} projectFlow={{ redirectUrl: 'https://app.example.com/cb?x=1' }} fetch={sandboxFetch} navigate={navigate} />);
+    const video = await screen.findByLabelText(en.videoLabel);
+    expect(video.tagName).toBe('VIDEO');
+    expect(getComputedStyle(video).transform).toBe('matrix(-1, 0, 0, 1, 0, 0)');
+    const verify = screen.getByRole('button', { name: en.verify });
+    await waitFor(() => expect(verify).toBeEnabled(), { timeout: 10_000 });
+    expect(liveTracks()).toHaveLength(1);
+
+    await userEvent.click(verify);
+    await waitFor(() => expect(navigate).toHaveBeenCalledTimes(1), { timeout: 10_000 });
+    const url = new URL(navigate.mock.calls[0]?.[0] as string);
+    await expect(sandbox.verifyLoginToken(url.searchParams.get('token') ?? '')).resolves.toMatchObject({ type: 'app-login' });
+
+    expect(sent).toHaveLength(1);
+    const { image, os } = sent[0] ?? { image: '', os: '' };
+    expect(os).toBe('DESKTOP');
+    expect(image).toMatch(/^\/9j\//);
+    const jpeg = new Blob([Uint8Array.from(atob(image), (character) => character.charCodeAt(0))], { type: 'image/jpeg' });
+    const bitmap = await createImageBitmap(jpeg);
+    expect([bitmap.width, bitmap.height]).toEqual([1280, 720]);
+    const captured = await pixels(jpeg, 160, 90);
+    expect(isBlankFrame(captured)).toBe(false);
+    // The face itself, the right way round: close to the fixture, far from its mirror image.
+    const straight = meanDifference(captured, await pixels(fixtureUrl, 160, 90));
+    const mirrored = meanDifference(captured, await pixels(fixtureUrl, 160, 90, true));
+    expect(straight).toBeLessThan(12);
+    expect(mirrored).toBeGreaterThan(straight * 2);
+
+    await waitFor(() => expect(liveTracks()).toHaveLength(0));
+    expect(screen.queryByLabelText(en.videoLabel)).not.toBeInTheDocument();
+  });
+
+  it('ends every track when unmounted while the camera is on', async () => {
+    const { token } = await sandbox.createSession();
+    const view = render(<BiometricLogin token={token} projectFlow={{ redirectUrl: 'https://app.example.com/cb' }} fetch={sandboxFetch} navigate={vi.fn()} />);
+    await waitFor(() => expect(screen.getByRole('button', { name: en.verify })).toBeEnabled(), { timeout: 10_000 });
+    expect(liveTracks()).toHaveLength(1);
+    view.unmount();
+    expect(liveTracks()).toHaveLength(0);
+  });
+
+  it('ends the track when unmounted before the camera answered', async () => {
+    const { token } = await sandbox.createSession();
+    const view = render(<BiometricLogin token={token} projectFlow={{ redirectUrl: 'https://app.example.com/cb' }} fetch={sandboxFetch} navigate={vi.fn()} />);
+    await waitFor(() => expect(navigator.mediaDevices.getUserMedia).toHaveBeenCalled());
+    view.unmount();
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(liveTracks()).toHaveLength(0);
+  });
+
+  it('the image camera (stories, demos) goes through the same real capture path', async () => {
+    const navigate = vi.fn();
+    const { token } = await sandbox.createSession();
+    render(
+      <BiometricLogin token={token} projectFlow={{ redirectUrl: 'https://app.example.com/cb' }} fetch={sandboxFetch} navigate={navigate} camera={createImageCamera(fixtureUrl)} />,
+    );
+    const verify = screen.getByRole('button', { name: en.verify });
+    await waitFor(() => expect(verify).toBeEnabled(), { timeout: 10_000 });
+    await userEvent.click(verify);
+    await waitFor(() => expect(navigate).toHaveBeenCalledTimes(1), { timeout: 10_000 });
+    const bitmap = await createImageBitmap(new Blob([Uint8Array.from(atob(sent[0]?.image ?? ''), (character) => character.charCodeAt(0))]));
+    expect([bitmap.width, bitmap.height]).toEqual([1280, 720]);
+    expect(navigator.mediaDevices.getUserMedia).not.toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,2 @@
+export { createFailingCamera, createImageCamera, createPendingCamera, createStaticCamera } from './fakeCameras.js';
+export type { StaticCameraControls } from './fakeCameras.js';
