@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { playwright } from '@vitest/browser-playwright';
@@ -22,6 +23,11 @@ export const chromiumArgs = [
   '--use-fake-ui-for-media-stream',
   `--use-file-for-fake-video-capture=${fixture('face_1280x720_1frame.y4m')}`,
 ];
+
+// Storybook's stories and the end-to-end journeys keep their own project files beside their code.
+const projectFiles = ['./.storybook/vitest.project.ts', './e2e/vitest.project.ts'].filter((file) =>
+  existsSync(fileURLToPath(new URL(file, import.meta.url))),
+);
 
 export default defineConfig({
   plugins: [react()],
@@ -61,6 +67,7 @@ export default defineConfig({
           },
         },
       },
+      ...projectFiles,
     ],
   },
 });

@@ -85,6 +85,17 @@ describe('<BiometricLogin> success', () => {
     expect(camera.mounted).toBe(0);
   });
 
+  it('encodes a login token that needs it, so it survives the query string', async () => {
+    const awkward = 'a+b/c=d&token=evil#x y';
+    server.use(http.post(validatePath, () => HttpResponse.json({ success: true, data: { token: awkward } })));
+    const { navigate, user } = setup({ token: await session() });
+    await clickVerify(user);
+    await waitFor(() => expect(navigate).toHaveBeenCalledTimes(1));
+    const url = new URL(navigate.mock.calls[0]?.[0] as string);
+    expect(url.searchParams.getAll('token')).toEqual([awkward]);
+    expect(url.hash).toBe('#done');
+  });
+
   it('lets onSuccess stop the redirect', async () => {
     const onSuccess = vi.fn((success: { preventRedirect: () => void }) => success.preventRedirect());
     const { navigate, user, view } = setup({ token: await session(), onSuccess });
