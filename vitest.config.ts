@@ -25,7 +25,7 @@ export const chromiumArgs = [
 ];
 
 // Storybook's stories and the end-to-end journeys keep their own project files beside their code.
-const projectFiles = ['./.storybook/vitest.project.ts', './e2e/vitest.project.ts'].filter((file) =>
+const projectFiles = ['./.storybook/vitest.config.ts', './e2e/vitest.config.ts'].filter((file) =>
   existsSync(fileURLToPath(new URL(file, import.meta.url))),
 );
 

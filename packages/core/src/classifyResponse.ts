@@ -1,6 +1,6 @@
 import { BiometricLoginError } from './BiometricLoginError.js';
 import type { ErrorCode } from './errorCodes.js';
-import { errorBodySchema, type ValidateSuccessData, validateSuccessBodySchema } from './schemas.js';
+import { errorBodySchema, readSuccessData, type ValidateSuccessData, validateSuccessBodySchema } from './schemas.js';
 
 /** The three documented 400 `message` codes, which name themselves. */
 const documentedBadRequestCodes = ['INVALID_BIOMETRIC_DATA', 'LIVENESS_DETECTION_FAILED', 'IDENTITY_VERIFICATION_FAILED'] as const;
@@ -71,7 +71,8 @@ export function classifyValidateResponse(answer: HttpAnswer, now: number): Valid
         cause: parsed.error,
       });
     }
-    return { token: parsed.data.data.token, data: parsed.data.data };
+    const data = readSuccessData(parsed.data.data);
+    return { token: data.token, data };
   }
 
   const body = json.ok ? errorBodySchema.safeParse(json.value) : undefined;

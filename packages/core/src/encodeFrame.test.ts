@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { base64ByteLength, encodeFrame, fitFrameSize, isBlankFrame } from './encodeFrame.js';
+import { base64ByteLength, centredRegion, encodeFrame, fitFrameSize, isBlankFrame } from './encodeFrame.js';
 
 describe('fitFrameSize', () => {
   it('keeps the camera resolution when within the limits and never upscales', () => {
@@ -16,6 +16,14 @@ describe('fitFrameSize', () => {
   it('refuses a video without dimensions', () => {
     expect(() => fitFrameSize({ width: 0, height: 0 })).toThrow(expect.objectContaining({ code: 'CAPTURE_FAILED' }));
     expect(() => fitFrameSize({ width: Number.NaN, height: 10 })).toThrow(expect.objectContaining({ code: 'CAPTURE_FAILED' }));
+  });
+});
+
+describe('centredRegion', () => {
+  it('cuts the middle at the ratio asked, as large as fits', () => {
+    expect(centredRegion({ width: 1280, height: 720 })).toEqual({ x: 370, y: 0, width: 540, height: 720 });
+    expect(centredRegion({ width: 480, height: 640 }, 4 / 3)).toEqual({ x: 0, y: 140, width: 480, height: 360 });
+    expect(centredRegion({ width: 640, height: 480 }, 'camera')).toEqual({ x: 0, y: 0, width: 640, height: 480 });
   });
 });
 
@@ -49,12 +57,21 @@ describe('encodeFrame', () => {
     return { video: video as unknown as HTMLVideoElement, canvas, drawn };
   }
 
-  it('draws at the camera size, not the display size, and returns raw base64', () => {
+  it('draws the face-centred 3:4 region at the camera size, not the display size, and returns raw base64', () => {
     const { video, canvas, drawn } = fakeVideo(1280, 720, 'data:image/jpeg;base64,/9j/AAAA');
     const frame = encodeFrame(video);
-    expect(frame).toEqual({ base64: '/9j/AAAA', bytes: 6, width: 1280, height: 720 });
-    expect([canvas.width, canvas.height]).toEqual([1280, 720]);
-    expect(drawn[0]).toEqual([video, 0, 0, 1280, 720]);
+    expect(frame).toEqual({ base64: '/9j/AAAA', bytes: 6, width: 540, height: 720 });
+    expect([canvas.width, canvas.height]).toEqual([540, 720]);
+    expect(drawn[0]).toEqual([video, 370, 0, 540, 720, 0, 0, 540, 720]);
+  });
+
+  it('sends the whole frame when asked, and scales a large camera down', () => {
+    const whole = fakeVideo(1280, 720, 'data:image/jpeg;base64,/9j/AAAA');
+    expect(encodeFrame(whole.video, { aspectRatio: 'camera' })).toMatchObject({ width: 1280, height: 720 });
+    expect(whole.drawn[0]).toEqual([whole.video, 0, 0, 1280, 720, 0, 0, 1280, 720]);
+    const large = fakeVideo(1920, 1080, 'data:image/jpeg;base64,/9j/AAAA');
+    expect(encodeFrame(large.video)).toMatchObject({ width: 540, height: 720 });
+    expect(large.drawn[0]).toEqual([large.video, 555, 0, 810, 1080, 0, 0, 540, 720]);
   });
 
   it('refuses a browser that silently fell back to PNG', () => {

@@ -12,7 +12,18 @@ export interface FrameLimits {
   maxHeight?: number;
 }
 
+export interface FrameRegion extends FrameSize {
+  x: number;
+  y: number;
+}
+
 export interface EncodeFrameOptions extends FrameLimits {
+  /**
+   * Width/height of the face-centred region sent, cut from the middle of the camera frame at full
+   * resolution. Default 3/4 (portrait: 540x720 of a 1280x720 camera): the face keeps every pixel, the
+   * background is left out. 'camera' sends the whole frame.
+   */
+  aspectRatio?: number | 'camera';
   /** JPEG quality from 0 to 1. Default 0.85. */
   quality?: number;
   /** Reuse one canvas across captures; by default one is made per call. */
@@ -28,6 +39,15 @@ export interface EncodedFrame extends FrameSize {
 
 export const defaultFrameLimits = { maxWidth: 1280, maxHeight: 720 } as const;
 export const defaultJpegQuality = 0.85;
+export const defaultAspectRatio = 3 / 4;
+
+/** The centred region of `source` with the given width/height ratio, as large as fits. */
+export function centredRegion(source: FrameSize, aspectRatio: number | 'camera' = defaultAspectRatio): FrameRegion {
+  if (aspectRatio === 'camera' || !(aspectRatio > 0)) return { x: 0, y: 0, ...source };
+  const width = Math.min(source.width, Math.round(source.height * aspectRatio));
+  const height = Math.min(source.height, Math.round(width / aspectRatio));
+  return { x: Math.round((source.width - width) / 2), y: Math.round((source.height - height) / 2), width, height };
+}
 
 /** The largest size within the limits that keeps the source's aspect ratio; never upscales. */
 export function fitFrameSize(source: FrameSize, limits: FrameLimits = {}): FrameSize {
@@ -51,17 +71,18 @@ export function videoFrameSize(video: Pick<HTMLVideoElement, 'videoWidth' | 'vid
 }
 
 /**
- * Draws one video frame into a canvas at the camera's own resolution (within the limits, never the
- * on-screen size, never mirrored) and encodes it as a JPEG.
+ * Draws the face-centred region of one video frame into a canvas at the camera's own resolution (within
+ * the limits; never the on-screen size, never mirrored) and encodes it as a JPEG.
  */
 export function encodeFrame(source: HTMLVideoElement, options: EncodeFrameOptions = {}): EncodedFrame {
-  const size = fitFrameSize(videoFrameSize(source), options);
+  const region = centredRegion(fitFrameSize(videoFrameSize(source), { maxWidth: Infinity, maxHeight: Infinity }), options.aspectRatio);
+  const size = fitFrameSize(region, options);
   const canvas = options.canvas ?? source.ownerDocument.createElement('canvas');
   if (canvas.width !== size.width) canvas.width = size.width;
   if (canvas.height !== size.height) canvas.height = size.height;
   const context = canvas.getContext('2d', { alpha: false });
   if (context === null) throw new BiometricLoginError('CAPTURE_FAILED', { detail: 'no 2D canvas context' });
-  context.drawImage(source, 0, 0, size.width, size.height);
+  context.drawImage(source, region.x, region.y, region.width, region.height, 0, 0, size.width, size.height);
   const dataUrl = canvas.toDataURL('image/jpeg', options.quality ?? defaultJpegQuality);
   const prefix = 'data:image/jpeg;base64,';
   if (!dataUrl.startsWith(prefix)) throw new BiometricLoginError('CAPTURE_FAILED', { detail: 'the browser did not encode a JPEG' });

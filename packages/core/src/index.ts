@@ -4,14 +4,8 @@ export { errorCodes, errorCodeInfo, isErrorCode } from './errorCodes.js';
 export type { ErrorCode, ErrorCodeInfo, ErrorKind } from './errorCodes.js';
 export { classifyValidateResponse, errorCodeForStatus, parseRetryAfter } from './classifyResponse.js';
 export type { HttpAnswer, ValidateBiometricResult } from './classifyResponse.js';
-export {
-  biometricDataSchema,
-  errorBodySchema,
-  validateSuccessBodySchema,
-  validateSuccessDataSchema,
-  verificationResultsSchema,
-} from './schemas.js';
-export type { BiometricData, ErrorBody, ValidateSuccessBody, ValidateSuccessData, VerificationResults } from './schemas.js';
+export { errorBodySchema, readSuccessData, validateSuccessBodySchema } from './schemas.js';
+export type { BiometricData, ErrorBody, ValidateSuccessData, VerificationResults } from './schemas.js';
 export { biometricOsValues, defaultApiBaseUrl, validateBiometric, validatePath, validateUrl } from './validateBiometric.js';
 export type { BiometricOs, Timers, ValidateBiometricOptions } from './validateBiometric.js';
 export { toRawBase64 } from './imageBase64.js';
@@ -23,6 +17,8 @@ export { createLoginState, initialLoginState, isBusy, loginReducer, loginStatuse
 export type { LoginEvent, LoginState, LoginStatus } from './loginReducer.js';
 export {
   base64ByteLength,
+  centredRegion,
+  defaultAspectRatio,
   defaultFrameLimits,
   defaultJpegQuality,
   encodeFrame,
@@ -30,7 +26,7 @@ export {
   isBlankFrame,
   videoFrameSize,
 } from './encodeFrame.js';
-export type { EncodedFrame, EncodeFrameOptions, FrameLimits, FrameSize } from './encodeFrame.js';
+export type { EncodedFrame, EncodeFrameOptions, FrameLimits, FrameRegion, FrameSize } from './encodeFrame.js';
 export { checkCameraSupport, classifyCameraError } from './classifyCameraError.js';
 export type { CameraEnvironment } from './classifyCameraError.js';
 export { detectOs } from './detectOs.js';

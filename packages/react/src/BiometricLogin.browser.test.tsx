@@ -1,4 +1,4 @@
-import { isBlankFrame } from '@biometric-login/core';
+import { centredRegion, isBlankFrame } from '@biometric-login/core';
 import { createSandbox } from '@biometric-login/sandbox';
 import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
@@ -36,14 +36,16 @@ afterEach(() => {
   sandbox.reset();
 });
 
-async function pixels(source: Blob | string, width: number, height: number, flip = false): Promise<Uint8ClampedArray> {
+/** Pixels of `source` (or of its centred 3:4 region, as the component sends), scaled to width x height. */
+async function pixels(source: Blob | string, width: number, height: number, options: { flip?: boolean; crop?: boolean } = {}): Promise<Uint8ClampedArray> {
   const blob = typeof source === 'string' ? await (await fetch(source)).blob() : source;
   const bitmap = await createImageBitmap(blob);
   const canvas = new OffscreenCanvas(width, height);
   const context = canvas.getContext('2d');
   if (!context) throw new Error('no 2d context');
-  if (flip) context.setTransform(-1, 0, 0, 1, width, 0);
-  context.drawImage(bitmap, 0, 0, width, height);
+  if (options.flip) context.setTransform(-1, 0, 0, 1, width, 0);
+  const region = options.crop ? centredRegion({ width: bitmap.width, height: bitmap.height }) : { x: 0, y: 0, width: bitmap.width, height: bitmap.height };
+  context.drawImage(bitmap, region.x, region.y, region.width, region.height, 0, 0, width, height);
   return context.getImageData(0, 0, width, height).data;
 }
 
@@ -56,7 +58,7 @@ function meanDifference(a: Uint8ClampedArray, b: Uint8ClampedArray): number {
 const liveTracks = () => streams.flatMap((stream) => stream.getTracks()).filter((track) => track.readyState === 'live');
 
 describe('<BiometricLogin> with the real webcam in Chromium', () => {
-  it('captures the fixture face at the camera resolution, unmirrored, sends it, redirects, and ends every track', async () => {
+  it('captures the face-centred region at the camera resolution, unmirrored, sends it, redirects, and ends every track', async () => {
     const navigate = vi.fn();
     const { token } = await sandbox.createSession();
     render(<BiometricLogin token={token} projectFlow={{ redirectUrl: 'https://app.example.com/cb?x=1' }} fetch={sandboxFetch} navigate={navigate} />);
@@ -78,12 +80,13 @@ describe('<BiometricLogin> with the real webcam in Chromium', () => {
     expect(image).toMatch(/^\/9j\//);
     const jpeg = new Blob([Uint8Array.from(atob(image), (character) => character.charCodeAt(0))], { type: 'image/jpeg' });
     const bitmap = await createImageBitmap(jpeg);
-    expect([bitmap.width, bitmap.height]).toEqual([1280, 720]);
-    const captured = await pixels(jpeg, 160, 90);
+    // The full 720 px of height of the 1280x720 camera, cut to the face-centred 3:4 region.
+    expect([bitmap.width, bitmap.height]).toEqual([540, 720]);
+    const captured = await pixels(jpeg, 90, 120);
     expect(isBlankFrame(captured)).toBe(false);
     // The face itself, the right way round: close to the fixture, far from its mirror image.
-    const straight = meanDifference(captured, await pixels(fixtureUrl, 160, 90));
-    const mirrored = meanDifference(captured, await pixels(fixtureUrl, 160, 90, true));
+    const straight = meanDifference(captured, await pixels(fixtureUrl, 90, 120, { crop: true }));
+    const mirrored = meanDifference(captured, await pixels(fixtureUrl, 90, 120, { crop: true, flip: true }));
     expect(straight).toBeLessThan(12);
     expect(mirrored).toBeGreaterThan(straight * 2);
 
@@ -120,7 +123,7 @@ describe('<BiometricLogin> with the real webcam in Chromium', () => {
     await userEvent.click(verify);
     await waitFor(() => expect(navigate).toHaveBeenCalledTimes(1), { timeout: 10_000 });
     const bitmap = await createImageBitmap(new Blob([Uint8Array.from(atob(sent[0]?.image ?? ''), (character) => character.charCodeAt(0))]));
-    expect([bitmap.width, bitmap.height]).toEqual([1280, 720]);
+    expect([bitmap.width, bitmap.height]).toEqual([540, 720]);
     expect(navigator.mediaDevices.getUserMedia).not.toHaveBeenCalled();
   });
 });
