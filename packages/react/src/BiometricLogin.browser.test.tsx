@@ -7,9 +7,10 @@ import fixtureUrl from '../../../e2e/fixtures/face_1280x720.jpg?url';
 import { BiometricLogin } from './BiometricLogin.js';
 import { en } from './messages.js';
 import { createImageCamera } from './testing/fakeCameras.js';
+import { webcamCamera } from './webcam.js';
 import './styles.css';
 
-// Real Chromium, real react-webcam, and Chromium's fake webcam showing the fixture face at 1280x720.
+// Real Chromium, the real camera drivers, and Chromium's fake webcam showing the fixture face at 1280x720.
 const sandbox = createSandbox();
 const sent: { image: string; os: string }[] = [];
 const sandboxFetch: typeof fetch = async (input, init) => {
@@ -57,11 +58,14 @@ function meanDifference(a: Uint8ClampedArray, b: Uint8ClampedArray): number {
 
 const liveTracks = () => streams.flatMap((stream) => stream.getTracks()).filter((track) => track.readyState === 'live');
 
-describe('<BiometricLogin> with the real webcam in Chromium', () => {
+describe.each([
+  ['getUserMedia (default)', undefined],
+  ['react-webcam', webcamCamera],
+])('<BiometricLogin> with the real webcam in Chromium through %s', (_name, camera) => {
   it('captures the face-centred region at the camera resolution, unmirrored, sends it, redirects, and ends every track', async () => {
     const navigate = vi.fn();
     const { token } = await sandbox.createSession();
-    render(<BiometricLogin token={token} projectFlow={{ redirectUrl: 'https://app.example.com/cb?x=1' }} fetch={sandboxFetch} navigate={navigate} />);
+    render(<BiometricLogin token={token} projectFlow={{ redirectUrl: 'https://app.example.com/cb?x=1' }} fetch={sandboxFetch} navigate={navigate} camera={camera} />);
     const video = await screen.findByLabelText(en.videoLabel);
     expect(video.tagName).toBe('VIDEO');
     expect(getComputedStyle(video).transform).toBe('matrix(-1, 0, 0, 1, 0, 0)');
@@ -96,7 +100,7 @@ describe('<BiometricLogin> with the real webcam in Chromium', () => {
 
   it('ends every track when unmounted while the camera is on', async () => {
     const { token } = await sandbox.createSession();
-    const view = render(<BiometricLogin token={token} projectFlow={{ redirectUrl: 'https://app.example.com/cb' }} fetch={sandboxFetch} navigate={vi.fn()} />);
+    const view = render(<BiometricLogin token={token} projectFlow={{ redirectUrl: 'https://app.example.com/cb' }} fetch={sandboxFetch} navigate={vi.fn()} camera={camera} />);
     await waitFor(() => expect(screen.getByRole('button', { name: en.verify })).toBeEnabled(), { timeout: 10_000 });
     expect(liveTracks()).toHaveLength(1);
     view.unmount();
@@ -105,7 +109,7 @@ describe('<BiometricLogin> with the real webcam in Chromium', () => {
 
   it('ends the track when unmounted before the camera answered', async () => {
     const { token } = await sandbox.createSession();
-    const view = render(<BiometricLogin token={token} projectFlow={{ redirectUrl: 'https://app.example.com/cb' }} fetch={sandboxFetch} navigate={vi.fn()} />);
+    const view = render(<BiometricLogin token={token} projectFlow={{ redirectUrl: 'https://app.example.com/cb' }} fetch={sandboxFetch} navigate={vi.fn()} camera={camera} />);
     await waitFor(() => expect(navigator.mediaDevices.getUserMedia).toHaveBeenCalled());
     view.unmount();
     await new Promise((resolve) => setTimeout(resolve, 500));

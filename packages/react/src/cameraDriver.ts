@@ -19,7 +19,8 @@ export interface CameraPreviewProps {
 }
 
 /**
- * Where frames come from. The default opens the webcam through react-webcam; tests, stories and
+ * Where frames come from. The default opens the webcam with getUserMedia (react-webcam is another,
+ * at `@biometric-login/react/webcam`); tests, stories and
  * kiosks can pass another. A driver's Preview must stop every track it started when it unmounts.
  */
 export interface CameraDriver {

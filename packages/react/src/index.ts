@@ -5,7 +5,7 @@ export type { BiometricLoginSuccess, FrameCheck, UseBiometricLoginOptions, UseBi
 export type { ProjectFlow } from './precheck.js';
 export { defaultVideoConstraints } from './cameraDriver.js';
 export type { CameraDriver, CameraHandle, CameraPreviewProps } from './cameraDriver.js';
-export { webcamCamera } from './webcamCamera.js';
+export { mediaDevicesCamera } from './mediaDevicesCamera.js';
 export { builtInMessages, en, es, resolveMessages } from './messages.js';
 export type { BiometricLoginLocale, BiometricLoginMessageOverrides, BiometricLoginMessages, ErrorText } from './messages.js';
 export { maxAutomaticRetries, maxRetryAfterMs } from './useValidateMutation.js';

@@ -17,7 +17,7 @@ import { type CameraDriver, type CameraHandle, type CameraPreviewProps, defaultV
 import { precheck, type ProjectFlow } from './precheck.js';
 import { useLatest } from './useLatest.js';
 import { useValidateMutation } from './useValidateMutation.js';
-import { webcamCamera } from './webcamCamera.js';
+import { mediaDevicesCamera } from './mediaDevicesCamera.js';
 
 export interface BiometricLoginSuccess extends ValidateBiometricResult {
   /** The URL the browser is about to be sent to (the redirect URL with `token` added). */
@@ -41,7 +41,7 @@ export interface UseBiometricLoginOptions {
   onError?: (error: BiometricLoginError) => void;
   /** Open the camera as soon as the component mounts. Default true. */
   autoStart?: boolean;
-  /** Where frames come from. Default: the webcam through react-webcam. */
+  /** Where frames come from. Default: the webcam through the browser's getUserMedia. */
   camera?: CameraDriver;
   /** Size and JPEG quality of the frame sent. */
   frame?: EncodeFrameOptions;
@@ -185,6 +185,6 @@ export function useBiometricLogin(options: UseBiometricLoginOptions): UseBiometr
     start,
     capture,
     retry,
-    camera: { active, Preview: (options.camera ?? webcamCamera).Preview, props: cameraProps },
+    camera: { active, Preview: (options.camera ?? mediaDevicesCamera).Preview, props: cameraProps },
   };
 }
