@@ -1,0 +1,37 @@
+/**
+ * The demo's HTTP security headers, shared by vite.config.ts (dev and preview servers) and the e2e tests
+ * that serve the built demo. Plain data: nothing here runs at import.
+ */
+
+/** The built demo: no inline script or style, network only to its own origin (the sandbox). */
+export const contentSecurityPolicy = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "media-src 'self' blob: mediastream:",
+  "connect-src 'self'",
+  "frame-ancestors 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+].join('; ');
+
+/** Vite's dev server injects inline scripts (React refresh preamble) and style tags (CSS HMR): dev only, never preview. */
+export const devContentSecurityPolicy = contentSecurityPolicy
+  .replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
+  .replace("style-src 'self'", "style-src 'self' 'unsafe-inline'");
+
+/** The policy with more `connect-src` origins, for a build that calls a real API on another origin. */
+export function withConnectSources(policy: string, origins: readonly string[]): string {
+  return origins.length === 0 ? policy : policy.replace("connect-src 'self'", ["connect-src 'self'", ...origins].join(' '));
+}
+
+/** Every header the demo is served with, around the given Content-Security-Policy. */
+export function securityHeaders(policy: string = contentSecurityPolicy): Record<string, string> {
+  return {
+    'Content-Security-Policy': policy,
+    'Permissions-Policy': 'camera=(self)',
+    'Referrer-Policy': 'no-referrer',
+    'X-Content-Type-Options': 'nosniff',
+  };
+}

@@ -1,0 +1,36 @@
+import { useId } from 'react';
+import { type DemoScenarioId, demoScenarioIds, isDemoScenarioId } from './demoScenarios';
+import type { DemoText } from './text';
+
+export interface ScenarioPickerProps {
+  text: DemoText['login'];
+  value: DemoScenarioId;
+  onChange: (scenario: DemoScenarioId) => void;
+}
+
+export function ScenarioPicker({ text, value, onChange }: ScenarioPickerProps) {
+  const id = useId();
+  return (
+    <div className="demo-field">
+      <label htmlFor={id}>{text.scenarioLabel}</label>
+      <select
+        id={id}
+        className="demo-select"
+        value={value}
+        aria-describedby={`${id}-hint`}
+        onChange={(event) => {
+          if (isDemoScenarioId(event.target.value)) onChange(event.target.value);
+        }}
+      >
+        {demoScenarioIds.map((scenario) => (
+          <option key={scenario} value={scenario}>
+            {text.scenarios[scenario].label}
+          </option>
+        ))}
+      </select>
+      <p id={`${id}-hint`} className="demo-hint">
+        {text.scenarios[value].hint}
+      </p>
+    </div>
+  );
+}

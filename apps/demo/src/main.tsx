@@ -1,0 +1,19 @@
+import '@biometric-login/react/styles.css';
+import './styles.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { readDemoConfig } from './demoConfig';
+import { LoginPage } from './LoginPage';
+import { takeTokenFromFragment } from './takeTokenFromAddress';
+
+const config = readDemoConfig(import.meta.env, window.location.origin);
+// Taken once, before React renders (StrictMode renders twice), and removed from the address at once.
+const initialToken = config.mode === 'live' ? takeTokenFromFragment(window.location, window.history) : undefined;
+const root = document.getElementById('root');
+if (root === null) throw new Error('index.html has no #root');
+
+createRoot(root).render(
+  <StrictMode>
+    <LoginPage config={config} initialToken={initialToken} />
+  </StrictMode>,
+);

@@ -1,0 +1,36 @@
+import { fileURLToPath } from 'node:url';
+import { biometricSandbox } from '@biometric-login/sandbox/vite';
+import react from '@vitejs/plugin-react';
+import { defaultClientConditions, defineConfig, loadEnv } from 'vite';
+import { readBuildSettings } from './buildSettings.ts';
+import { contentSecurityPolicy, devContentSecurityPolicy, securityHeaders, withConnectSources } from './securityHeaders.ts';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+
+export default defineConfig(({ mode }) => {
+  const settings = readBuildSettings(loadEnv(mode, here, 'VITE_'));
+  const apiOrigins = settings.mode === 'live' ? [settings.apiOrigin] : [];
+  return {
+    envDir: here,
+    plugins: [react(), ...(settings.mode === 'sandbox' ? [biometricSandbox()] : [])],
+    // The packages' TypeScript source, through their entry points, so a change shows without rebuilding them.
+    resolve: { conditions: ['@biometric-login/source', ...defaultClientConditions] },
+    build: {
+      rolldownOptions: {
+        input: { main: fileURLToPath(new URL('index.html', import.meta.url)), callback: fileURLToPath(new URL('callback.html', import.meta.url)) },
+      },
+    },
+    server: {
+      host: '127.0.0.1',
+      port: 5173,
+      strictPort: false,
+      headers: securityHeaders(withConnectSources(devContentSecurityPolicy, apiOrigins)),
+    },
+    preview: {
+      host: '127.0.0.1',
+      port: 4173,
+      strictPort: false,
+      headers: securityHeaders(withConnectSources(contentSecurityPolicy, apiOrigins)),
+    },
+  };
+});
