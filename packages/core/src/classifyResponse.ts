@@ -1,6 +1,6 @@
 import { BiometricLoginError } from './BiometricLoginError.js';
 import type { ErrorCode } from './errorCodes.js';
-import { errorBodySchema, readSuccessData, type ValidateSuccessData, validateSuccessBodySchema } from './schemas.js';
+import { readErrorMessage, readSuccessBody, type ValidateSuccessData } from './schemas.js';
 
 /** The three documented 400 `message` codes, which name themselves. */
 const documentedBadRequestCodes = ['INVALID_BIOMETRIC_DATA', 'LIVENESS_DETECTION_FAILED', 'IDENTITY_VERIFICATION_FAILED'] as const;
@@ -63,20 +63,14 @@ export function classifyValidateResponse(answer: HttpAnswer, now: number): Valid
 
   if (status >= 200 && status < 300) {
     if (!json.ok) throw new BiometricLoginError('INVALID_RESPONSE', { status, detail: 'the body is not JSON' });
-    const parsed = validateSuccessBodySchema.safeParse(json.value);
-    if (!parsed.success) {
-      throw new BiometricLoginError('INVALID_RESPONSE', {
-        status,
-        detail: 'the body has no data.token or says success: false',
-        cause: parsed.error,
-      });
+    const data = readSuccessBody(json.value);
+    if (data === undefined) {
+      throw new BiometricLoginError('INVALID_RESPONSE', { status, detail: 'the body has no data.token or says success: false' });
     }
-    const data = readSuccessData(parsed.data.data);
     return { token: data.token, data };
   }
 
-  const body = json.ok ? errorBodySchema.safeParse(json.value) : undefined;
-  const serverMessage = body?.success === true ? body.data.message : undefined;
+  const serverMessage = json.ok ? readErrorMessage(json.value) : undefined;
   const code = errorCodeForStatus(status, serverMessage);
   const retryAfterMs = code === 'RATE_LIMITED' ? parseRetryAfter(answer.retryAfter, now) : undefined;
   throw new BiometricLoginError(code, { status, serverMessage, retryAfterMs });

@@ -1,14 +1,6 @@
-import * as z from 'zod/mini';
-
-// Only data.token is stable across API versions: the schema checks it alone and lets the rest through;
-// the optional fields are read with plain type checks (z.catch would cost ~4 KB gzip in every bundle).
-export const validateSuccessBodySchema = z.object({
-  // Only `false` is refused: older answers may leave `success` out.
-  success: z.optional(z.literal(true)),
-  data: z.looseObject({ token: z.string().check(z.trim(), z.minLength(1)) }),
-});
-
-export const errorBodySchema = z.looseObject({ message: z.optional(z.string()) });
+// The validate endpoint's answers, read with plain type checks. Only data.token is stable across API
+// versions: it alone is required; an optional field whose type changed is left out rather than failing
+// the login. (zod/mini did this first; its 4.4 KB gzip floor was a third of the component's budget.)
 
 type Score = number | boolean | string;
 
@@ -36,37 +28,44 @@ export interface ValidateSuccessData {
   completedAt?: string;
 }
 
-export type ErrorBody = z.infer<typeof errorBodySchema>;
-
 type Field = 'string' | 'number' | 'score' | 'object';
+type Shape = Record<string, Field>;
 
-function pick(source: Record<string, unknown>, fields: Record<string, Field>): Record<string, unknown> {
+const successShape: Shape = { _id: 'string', status: 'string', riskScore: 'number', completedAt: 'string', verificationResults: 'object', biometricData: 'object' };
+const verificationShape: Shape = { livenessDetection: 'score', identityMatch: 'score', qualityScore: 'score', antiSpoofing: 'score' };
+const biometricShape: Shape = { faceImage: 'string', template: 'string', quality: 'number', livenessScore: 'number' };
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function fits(value: unknown, kind: Field): boolean {
+  if (kind === 'object') return isRecord(value);
+  if (kind === 'score') return typeof value === 'number' || typeof value === 'boolean' || typeof value === 'string';
+  return typeof value === kind && (kind !== 'number' || Number.isFinite(value));
+}
+
+function pick(source: Record<string, unknown>, shape: Shape): Record<string, unknown> {
   const picked: Record<string, unknown> = {};
-  for (const [key, kind] of Object.entries(fields)) {
-    const value = source[key];
-    const type = typeof value;
-    const fits =
-      kind === 'score' ? type === 'number' || type === 'boolean' || type === 'string' : kind === 'object' ? type === 'object' && value !== null : type === kind;
-    // A field whose type changed between API versions is left out rather than failing the login.
-    if (fits) picked[key] = value;
-  }
+  for (const [key, kind] of Object.entries(shape)) if (fits(source[key], kind)) picked[key] = source[key];
   return picked;
 }
 
-/** The typed view of a validated success's data: the token, and whichever optional fields have their documented types. */
-export function readSuccessData(data: { token: string } & Record<string, unknown>): ValidateSuccessData {
-  const top = pick(data, { _id: 'string', status: 'string', riskScore: 'number', completedAt: 'string', verificationResults: 'object', biometricData: 'object' });
-  const result: ValidateSuccessData = { ...top, token: data.token };
-  if (top.verificationResults) {
-    result.verificationResults = pick(top.verificationResults as Record<string, unknown>, {
-      livenessDetection: 'score',
-      identityMatch: 'score',
-      qualityScore: 'score',
-      antiSpoofing: 'score',
-    });
-  }
-  if (top.biometricData) {
-    result.biometricData = pick(top.biometricData as Record<string, unknown>, { faceImage: 'string', template: 'string', quality: 'number', livenessScore: 'number' });
-  }
-  return result;
+/**
+ * The data of a successful answer, or undefined when the body is not one: not an object, `success`
+ * present and not `true`, or no non-empty `data.token`.
+ */
+export function readSuccessBody(body: unknown): ValidateSuccessData | undefined {
+  if (!isRecord(body) || (body.success !== undefined && body.success !== true) || !isRecord(body.data)) return undefined;
+  const token = typeof body.data.token === 'string' ? body.data.token.trim() : '';
+  if (token === '') return undefined;
+  const data: ValidateSuccessData = { ...pick(body.data, successShape), token };
+  if (data.verificationResults) data.verificationResults = pick(data.verificationResults as Record<string, unknown>, verificationShape);
+  if (data.biometricData) data.biometricData = pick(data.biometricData as Record<string, unknown>, biometricShape);
+  return data;
+}
+
+/** The `message` code of an error answer (`{ error, message }`), when it has one. */
+export function readErrorMessage(body: unknown): string | undefined {
+  return isRecord(body) && typeof body.message === 'string' ? body.message : undefined;
 }

@@ -112,6 +112,10 @@ describe('validateBiometric: each answer has its code', () => {
     [200, { success: true, data: {} }, 'INVALID_RESPONSE'],
     [200, { success: true }, 'INVALID_RESPONSE'],
     [200, null, 'INVALID_RESPONSE'],
+    [200, { success: 'true', data: { token: 't' } }, 'INVALID_RESPONSE'],
+    [200, { success: true, data: ['t'] }, 'INVALID_RESPONSE'],
+    [200, { success: true, data: { token: 42 } }, 'INVALID_RESPONSE'],
+    [200, { success: true, data: { token: '   ' } }, 'INVALID_RESPONSE'],
   ];
   it.each(cases)('HTTP %i %j -> %s', async (status, body, code) => {
     const error = await failure(validateBiometric(options({ fetch: answer(status, body) })));
