@@ -50,9 +50,10 @@ async function measureInChromium() {
     // Warm up both paths once (JIT, camera start), then measure.
     await page.evaluate(() => window.bench.measureComponent(2));
     const component = await page.evaluate((count) => window.bench.measureComponent(count), runs);
+    const encode = await page.evaluate((count) => window.bench.measureEncode(count), runs);
     const reactWebcam = await page.evaluate((count) => window.bench.measureReactWebcam(count), runs);
     const renders = await page.evaluate(() => window.bench.measureRenders(3000));
-    return { capture: { component: summarise(component), reactWebcam: summarise(reactWebcam) }, renders };
+    return { capture: { component: summarise(component), encode: summarise(encode), reactWebcam: summarise(reactWebcam) }, renders };
   } finally {
     await browser.close();
     await new Promise((resolve) => server.httpServer.close(resolve));
@@ -136,12 +137,13 @@ const demo = await measureDemo();
 const results = { measuredAt: new Date().toISOString(), machine: { cpus: (await import('node:os')).cpus().length, node: process.version }, sizes, ...chromiumFigures, demo };
 writeFileSync(join(root, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
 
-const { component, reactWebcam } = chromiumFigures.capture;
+const { component, encode, reactWebcam } = chromiumFigures.capture;
 const { renders } = chromiumFigures;
 console.log('\n1. Bundle cost (esbuild --minify, gzip -9; react, react-dom, @tanstack/react-query left out as peers)');
 console.log(formatSizes(sizes));
 console.log(`\n2. Capture cost in Chromium, 1280x720 fake webcam, median of ${runs} (target: <= 30 ms, payload <= half of react-webcam's)`);
 console.log(`  <BiometricLogin> click -> request leaving: ${component.medianMs} ms (min ${component.minMs}, max ${component.maxMs}); sends ${component.frame} JPEG, ${kb(component.medianBase64Bytes)} of base64`);
+console.log(`    of which frame grab + JPEG encode + base64 (core's encodeFrame): ${encode.medianMs} ms`);
 console.log(`  react-webcam getScreenshot() (image/jpeg, forceScreenshotSourceSize, quality 0.92): ${reactWebcam.medianMs} ms; ${reactWebcam.frame}, ${kb(reactWebcam.medianBase64Bytes)} of base64`);
 console.log(`  payload ratio: ${(component.medianBase64Bytes / reactWebcam.medianBase64Bytes).toFixed(2)} of react-webcam's`);
 console.log('\n3. React commits (target: none per video frame)');

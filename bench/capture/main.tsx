@@ -1,4 +1,5 @@
 // In-page harness for bench/run.mjs: the component and react-webcam on the same fake camera, in one page.
+import { encodeFrame } from '@biometric-login/core';
 import { BiometricLogin } from '@biometric-login/react';
 import '@biometric-login/react/styles.css';
 import { createSandbox } from '@biometric-login/sandbox';
@@ -69,6 +70,23 @@ async function measureComponent(runs: number) {
   return samples;
 }
 
+/** The frame grab + JPEG encode + base64 alone, on the component's own video, one reused canvas. */
+async function measureEncode(runs: number) {
+  await mountLogin(-2);
+  const video = container.querySelector('video');
+  if (!video) throw new Error('no video');
+  const canvas = document.createElement('canvas');
+  const samples = [];
+  for (let run = 0; run < runs; run += 1) {
+    const started = performance.now();
+    const frame = encodeFrame(video, { canvas });
+    samples.push({ ms: performance.now() - started, base64Bytes: frame.base64.length, width: frame.width, height: frame.height });
+    await sleep(50);
+  }
+  root.render(null);
+  return samples;
+}
+
 async function measureRenders(idleMs: number) {
   const flow = await mountLogin(-1);
   const mountToReady = flow.commits.count;
@@ -122,5 +140,5 @@ async function measureReactWebcam(runs: number) {
   return samples;
 }
 
-Object.assign(window, { bench: { measureComponent, measureRenders, measureReactWebcam } });
+Object.assign(window, { bench: { measureComponent, measureEncode, measureRenders, measureReactWebcam } });
 document.body.dataset.ready = 'true';

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { base64ByteLength, centredRegion, encodeFrame, fitFrameSize, isBlankFrame } from './encodeFrame.js';
 
 describe('fitFrameSize', () => {
@@ -24,6 +24,8 @@ describe('centredRegion', () => {
     expect(centredRegion({ width: 1280, height: 720 })).toEqual({ x: 370, y: 0, width: 540, height: 720 });
     expect(centredRegion({ width: 480, height: 640 }, 4 / 3)).toEqual({ x: 0, y: 140, width: 480, height: 360 });
     expect(centredRegion({ width: 640, height: 480 }, 'camera')).toEqual({ x: 0, y: 0, width: 640, height: 480 });
+    // Offsets stay even (4:2:0 chroma): 1278 wide leaves 369 on each side, taken as 368.
+    expect(centredRegion({ width: 1278, height: 720 })).toEqual({ x: 368, y: 0, width: 540, height: 720 });
   });
 });
 
@@ -71,7 +73,48 @@ describe('encodeFrame', () => {
     expect(whole.drawn[0]).toEqual([whole.video, 0, 0, 1280, 720, 0, 0, 1280, 720]);
     const large = fakeVideo(1920, 1080, 'data:image/jpeg;base64,/9j/AAAA');
     expect(encodeFrame(large.video)).toMatchObject({ width: 540, height: 720 });
-    expect(large.drawn[0]).toEqual([large.video, 555, 0, 810, 1080, 0, 0, 540, 720]);
+    expect(large.drawn[0]).toEqual([large.video, 554, 0, 810, 1080, 0, 0, 540, 720]);
+  });
+
+  describe('with WebCodecs', () => {
+    afterEach(() => {
+      vi.unstubAllGlobals();
+    });
+
+    it('crops through a VideoFrame and closes it', () => {
+      const frames: { init: unknown; closed: boolean }[] = [];
+      vi.stubGlobal(
+        'VideoFrame',
+        class {
+          closed = false;
+          constructor(
+            readonly source: unknown,
+            readonly init: unknown,
+          ) {
+            frames.push(this);
+          }
+          close() {
+            this.closed = true;
+          }
+        },
+      );
+      const { video, drawn } = fakeVideo(1280, 720, 'data:image/jpeg;base64,/9j/AAAA');
+      expect(encodeFrame(video)).toMatchObject({ width: 540, height: 720 });
+      expect(frames).toEqual([expect.objectContaining({ init: { visibleRect: { x: 370, y: 0, width: 540, height: 720 } }, closed: true })]);
+      expect(drawn[0]).toEqual([frames[0], 0, 0, 540, 720]);
+    });
+
+    it('falls back to drawImage when the VideoFrame cannot be made', () => {
+      vi.stubGlobal(
+        'VideoFrame',
+        vi.fn(() => {
+          throw new DOMException('not decodable', 'InvalidStateError');
+        }),
+      );
+      const { video, drawn } = fakeVideo(1280, 720, 'data:image/jpeg;base64,/9j/AAAA');
+      expect(encodeFrame(video)).toMatchObject({ width: 540, height: 720 });
+      expect(drawn[0]).toEqual([video, 370, 0, 540, 720, 0, 0, 540, 720]);
+    });
   });
 
   it('refuses a browser that silently fell back to PNG', () => {
