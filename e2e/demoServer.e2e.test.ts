@@ -1,0 +1,75 @@
+import { request } from 'node:http';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { contentSecurityPolicy } from '../apps/demo/securityHeaders';
+import { type DemoServer, startDemoServer } from './demoServer';
+
+interface RawAnswer {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+/** A request with the path exactly as written: fetch would normalise `..` away before sending it. */
+function rawGet(server: DemoServer, path: string, method = 'GET'): Promise<RawAnswer> {
+  const { hostname, port } = new URL(server.url);
+  return new Promise((resolve, reject) => {
+    const outgoing = request({ hostname, port, path, method }, (incoming) => {
+      let body = '';
+      incoming.setEncoding('utf8');
+      incoming.on('data', (chunk: string) => (body += chunk));
+      incoming.on('end', () => resolve({ status: incoming.statusCode ?? 0, headers: incoming.headers, body }));
+    });
+    outgoing.on('error', reject);
+    outgoing.end();
+  });
+}
+
+describe('the e2e server (the built demo plus the sandbox on one origin)', () => {
+  let server: DemoServer;
+  beforeAll(async () => {
+    server = await startDemoServer(inject('demoDir'));
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it.each(['/', '/index.html', '/callback.html'])('serves %s as HTML with the demo security headers', async (path) => {
+    const answer = await rawGet(server, path);
+    expect(answer.status).toBe(200);
+    expect(answer.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(answer.headers['content-security-policy']).toBe(contentSecurityPolicy);
+    expect(answer.headers['permissions-policy']).toBe('camera=(self)');
+    expect(answer.headers['x-content-type-options']).toBe('nosniff');
+    expect(answer.body).toMatch(/^<!doctype html>/i);
+    // Built: the module script is a file under /assets/, not the source entry.
+    expect(answer.body).toMatch(/<script type="module" crossorigin src="\/assets\/[^"]+\.js"><\/script>/);
+  });
+
+  it('serves the built scripts as JavaScript', async () => {
+    const page = await rawGet(server, '/');
+    const script = /src="(\/assets\/[^"]+\.js)"/.exec(page.body)?.[1] ?? '';
+    const answer = await rawGet(server, script);
+    expect(answer.status).toBe(200);
+    expect(answer.headers['content-type']).toBe('text/javascript; charset=utf-8');
+  });
+
+  it.each(['/nope.html', '/assets/', '/src/main.tsx', '/../package.json', '/..%2f..%2fpackage.json', '/%2e%2e/%2e%2e/package.json', '/assets/..%2f..%2f..%2fetc%2fpasswd', '/%00'])(
+    'answers 404 for %s (no fallback page, no way out of the build folder)',
+    async (path) => {
+      expect((await rawGet(server, path)).status).toBe(404);
+    },
+  );
+
+  it('refuses to write to the static files', async () => {
+    expect((await rawGet(server, '/index.html', 'POST')).status).toBe(405);
+  });
+
+  it('routes the API to the sandbox', async () => {
+    const created = await fetch(`${server.url}/v2/biometric-validations`, { method: 'POST', body: '' });
+    expect(created.status).toBe(201);
+    expect(server.sessions).toHaveLength(1);
+    const unknown = await fetch(`${server.url}/v2/biometric-validations/nope`, { method: 'POST' });
+    expect(unknown.status).toBe(404);
+    expect(await unknown.json()).toMatchObject({ message: 'route_not_found' });
+  });
+});

@@ -1,0 +1,46 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'vite';
+import type { TestProject } from 'vitest/node';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The demo, built once in sandbox mode, that every e2e test file serves. */
+    demoDir: string;
+  }
+}
+
+const demoRoot = fileURLToPath(new URL('../apps/demo/', import.meta.url));
+// Settings that would change what is built. The e2e build is the sandbox one, and a production one: Vitest sets
+// NODE_ENV=test, which Vite would otherwise honour with React's development build (StrictMode's double effects).
+const demoEnvNames = ['NODE_ENV', 'VITE_SANDBOX', 'VITE_API_BASE_URL', 'VITE_REDIRECT_URL', 'VITE_ALLOWED_REDIRECT_ORIGINS'] as const;
+
+/** Builds the demo once, outside the repository (nothing to ignore or lint), and removes it afterwards. */
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const outDir = await mkdtemp(join(tmpdir(), 'biometric-login-e2e-demo-'));
+  const saved = demoEnvNames.map((name) => [name, process.env[name]] as const);
+  for (const name of demoEnvNames) Reflect.deleteProperty(process.env, name);
+  process.env.NODE_ENV = 'production';
+  process.env.VITE_SANDBOX = 'true';
+  try {
+    await build({
+      root: demoRoot,
+      configFile: join(demoRoot, 'vite.config.ts'),
+      mode: 'production',
+      logLevel: 'warn',
+      build: { outDir, emptyOutDir: true },
+    });
+  } catch (error) {
+    await rm(outDir, { recursive: true, force: true });
+    throw error;
+  } finally {
+    for (const [name, value] of saved) {
+      if (value === undefined) Reflect.deleteProperty(process.env, name);
+      else process.env[name] = value;
+    }
+  }
+  project.provide('demoDir', outDir);
+  return () => rm(outDir, { recursive: true, force: true });
+}
