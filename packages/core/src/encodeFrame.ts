@@ -17,13 +17,16 @@ export interface FrameRegion extends FrameSize {
   y: number;
 }
 
-export interface EncodeFrameOptions extends FrameLimits {
+export interface FrameOptions extends FrameLimits {
   /**
    * Width/height of the face-centred region sent, cut from the middle of the camera frame at full
    * resolution. Default 3/4 (portrait: 540x720 of a 1280x720 camera): the face keeps every pixel, the
    * background is left out. 'camera' sends the whole frame.
    */
   aspectRatio?: number | 'camera';
+}
+
+export interface EncodeFrameOptions extends FrameOptions {
   /** JPEG quality from 0 to 1. Default 0.85. */
   quality?: number;
   /** Reuse one canvas across captures; by default one is made per call. */
@@ -73,18 +76,25 @@ export function videoFrameSize(video: Pick<HTMLVideoElement, 'videoWidth' | 'vid
 }
 
 /**
- * Draws the face-centred region of one video frame into a canvas at the camera's own resolution (within
- * the limits; never the on-screen size, never mirrored) and encodes it as a JPEG.
+ * Draws the face-centred region of the current video frame into `canvas` at the camera's own resolution
+ * (within the limits; never the on-screen size, never mirrored). Calling it once before the real capture
+ * warms the canvas: the first draw into a new canvas costs more than the draw and the JPEG encode after it.
  */
-export function encodeFrame(source: HTMLVideoElement, options: EncodeFrameOptions = {}): EncodedFrame {
+export function drawFrame(source: HTMLVideoElement, canvas: HTMLCanvasElement, options: FrameOptions = {}): FrameSize {
   const region = centredRegion(fitFrameSize(videoFrameSize(source), { maxWidth: Infinity, maxHeight: Infinity }), options.aspectRatio);
   const size = fitFrameSize(region, options);
-  const canvas = options.canvas ?? source.ownerDocument.createElement('canvas');
   if (canvas.width !== size.width) canvas.width = size.width;
   if (canvas.height !== size.height) canvas.height = size.height;
   const context = canvas.getContext('2d', { alpha: false });
   if (context === null) throw new BiometricLoginError('CAPTURE_FAILED', { detail: 'no 2D canvas context' });
   drawRegion(context, source, region, size);
+  return size;
+}
+
+/** One frame as the JPEG to send: drawn by drawFrame, then encoded. */
+export function encodeFrame(source: HTMLVideoElement, options: EncodeFrameOptions = {}): EncodedFrame {
+  const canvas = options.canvas ?? source.ownerDocument.createElement('canvas');
+  const size = drawFrame(source, canvas, options);
   const dataUrl = canvas.toDataURL('image/jpeg', options.quality ?? defaultJpegQuality);
   const prefix = 'data:image/jpeg;base64,';
   if (!dataUrl.startsWith(prefix)) throw new BiometricLoginError('CAPTURE_FAILED', { detail: 'the browser did not encode a JPEG' });

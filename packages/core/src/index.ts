@@ -21,12 +21,13 @@ export {
   defaultAspectRatio,
   defaultFrameLimits,
   defaultJpegQuality,
+  drawFrame,
   encodeFrame,
   fitFrameSize,
   isBlankFrame,
   videoFrameSize,
 } from './encodeFrame.js';
-export type { EncodedFrame, EncodeFrameOptions, FrameLimits, FrameRegion, FrameSize } from './encodeFrame.js';
+export type { EncodedFrame, EncodeFrameOptions, FrameLimits, FrameOptions, FrameRegion, FrameSize } from './encodeFrame.js';
 export { checkCameraSupport, classifyCameraError } from './classifyCameraError.js';
 export type { CameraEnvironment } from './classifyCameraError.js';
 export { detectOs } from './detectOs.js';
