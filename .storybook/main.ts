@@ -1,0 +1,18 @@
+import type { StorybookConfig } from '@storybook/react-vite';
+import { defaultClientConditions } from 'vite';
+
+const config: StorybookConfig = {
+  stories: ['../packages/*/src/**/*.stories.tsx'],
+  addons: ['@storybook/addon-docs', '@storybook/addon-a11y', '@storybook/addon-vitest', 'msw-storybook-addon'],
+  framework: { name: '@storybook/react-vite', options: {} },
+  // The fixture face the fake camera films, and MSW's worker (committed, so the static build works offline).
+  staticDirs: ['./public'],
+  core: { disableTelemetry: true, disableWhatsNewNotifications: true },
+  viteFinal(config) {
+    // Workspace packages resolve to their TypeScript source, so stories need no build first.
+    config.resolve = { ...config.resolve, conditions: ['@biometric-login/source', ...defaultClientConditions] };
+    return config;
+  },
+};
+
+export default config;

@@ -1,0 +1,184 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, fn, waitFor } from 'storybook/test';
+import * as errorStories from './BiometricLogin.errors.stories.js';
+import { BiometricLogin } from './BiometricLogin.js';
+import type { BiometricLoginSuccess } from './useBiometricLogin.js';
+import { createPendingCamera } from './testing/fakeCameras.js';
+import { BiometricLoginDocs } from './stories/BiometricLoginDocs.js';
+import { withCaughtRedirect } from './stories/CaughtRedirect.js';
+import { wordsFor } from './stories/errorStory.js';
+import { baseArgs, baseArgTypes, baseParameters, renderWithSession } from './stories/storyMeta.js';
+import { sessionToken } from './stories/storySandbox.js';
+import { nightTheme, ThemeLegend, themeRule } from './stories/ThemeLegend.js';
+import './stories/stories.css';
+import './styles.css';
+
+/**
+ * `<BiometricLogin>` opens the camera, sends one frame to Verifik's validate endpoint with the
+ * liveness-session token, and on success sends the browser to the project flow's redirect URL with the
+ * login token added. Every state it can be in, one story each; every error in **BiometricLogin/Errors**.
+ */
+const meta = {
+  title: 'BiometricLogin',
+  component: BiometricLogin,
+  tags: ['autodocs'],
+  args: baseArgs,
+  argTypes: baseArgTypes,
+  parameters: {
+    ...baseParameters,
+    docs: { page: () => <BiometricLoginDocs errorTitle={errorStories.default.title} errorStories={errorStories} /> },
+  },
+  loaders: [async () => ({ token: await sessionToken() })],
+  render: renderWithSession,
+} satisfies Meta<typeof BiometricLogin>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+// Stories that reach their state by clicking also play in the docs page, so it shows the state too. There they
+// play side by side, so each needs spies of its own rather than the meta's shared ones.
+const playsInDocs = { docs: { story: { autoplay: true } } };
+const ownSpies = () => ({ onSuccess: fn(), onError: fn(), navigate: fn() });
+
+export const Ready: Story = {
+  async play({ canvas, args, globals }) {
+    const words = wordsFor(globals);
+    const verify = await canvas.findByRole('button', { name: words.verify });
+    await waitFor(() => expect(verify).toBeEnabled(), { timeout: 5000 });
+    await expect(canvas.getByRole('status')).toHaveTextContent(words.status.ready);
+    await expect(canvas.getByLabelText(words.videoLabel)).toBeVisible();
+    await expect(canvas.getByRole('region', { name: words.regionLabel })).toHaveAttribute('aria-busy', 'false');
+    await expect(canvas.queryByRole('alert')).toBeNull();
+    await expect(args.onError).not.toHaveBeenCalled();
+  },
+};
+
+export const Idle: Story = {
+  args: { autoStart: false },
+  async play({ canvas, args, globals }) {
+    const words = wordsFor(globals);
+    await expect(await canvas.findByRole('button', { name: words.startCamera })).toBeEnabled();
+    await expect(canvas.getByRole('status')).toHaveTextContent(words.status.idle);
+    await expect(canvas.queryByLabelText(words.videoLabel)).toBeNull();
+    await expect(args.onError).not.toHaveBeenCalled();
+  },
+};
+
+export const CameraStarting: Story = {
+  // A camera that never gets ready: the permission prompt is still open, say.
+  args: { camera: createPendingCamera() },
+  async play({ canvas, args, globals }) {
+    const words = wordsFor(globals);
+    await expect(await canvas.findByRole('button', { name: words.verify })).toBeDisabled();
+    await expect(canvas.getByRole('status')).toHaveTextContent(words.status.startingCamera);
+    await expect(args.onError).not.toHaveBeenCalled();
+  },
+};
+
+export const Capturing: Story = {
+  // The host's frame check never answers, so the flow stays between "picture taken" and "sent".
+  args: { ...ownSpies(), checkFrame: fn(() => new Promise<undefined>(() => undefined)) },
+  parameters: playsInDocs,
+  async play({ canvas, args, globals, userEvent }) {
+    const words = wordsFor(globals);
+    const verify = await canvas.findByRole('button', { name: words.verify });
+    await waitFor(() => expect(verify).toBeEnabled(), { timeout: 5000 });
+    await userEvent.click(verify);
+    await waitFor(() => expect(canvas.getByRole('status')).toHaveTextContent(words.status.capturing));
+    await expect(verify).toBeDisabled();
+    await expect(args.checkFrame).toHaveBeenCalledTimes(1);
+    await expect(args.onError).not.toHaveBeenCalled();
+  },
+};
+
+export const Submitting: Story = {
+  // The sandbox holds the answer for ten minutes, and the component waits that long.
+  args: { ...ownSpies(), timeoutMs: 600_000 },
+  loaders: [async () => ({ token: await sessionToken({ scenario: 'SLOW', delayMs: 600_000 }) })],
+  parameters: playsInDocs,
+  async play({ canvas, args, globals, userEvent }) {
+    const words = wordsFor(globals);
+    const verify = await canvas.findByRole('button', { name: words.verify });
+    await waitFor(() => expect(verify).toBeEnabled(), { timeout: 5000 });
+    await userEvent.click(verify);
+    await waitFor(() => expect(canvas.getByRole('status')).toHaveTextContent(words.status.submitting));
+    await expect(canvas.getByRole('region', { name: words.regionLabel })).toHaveAttribute('aria-busy', 'true');
+    await expect(verify).toBeDisabled();
+    await expect(args.onSuccess).not.toHaveBeenCalled();
+    await expect(args.onError).not.toHaveBeenCalled();
+  },
+};
+
+const jwt = /^[\w-]+\.[\w-]+\.[\w-]+$/;
+const loginRedirect = /^https:\/\/app\.example\.com\/callback\?next=%2Fhome&token=[\w-]+\.[\w-]+\.[\w-]+$/;
+
+export const Success: Story = {
+  args: ownSpies(),
+  decorators: [withCaughtRedirect],
+  parameters: playsInDocs,
+  async play({ canvas, args, globals, userEvent }) {
+    const words = wordsFor(globals);
+    const verify = await canvas.findByRole('button', { name: words.verify });
+    await waitFor(() => expect(verify).toBeEnabled(), { timeout: 5000 });
+    await userEvent.click(verify);
+    await waitFor(() => expect(args.navigate).toHaveBeenCalledTimes(1));
+    await expect(args.navigate).toHaveBeenCalledWith(expect.stringMatching(loginRedirect));
+    await expect(args.onSuccess).toHaveBeenCalledTimes(1);
+    await expect(args.onSuccess).toHaveBeenCalledWith(expect.objectContaining({ token: expect.stringMatching(jwt), redirectUrl: expect.stringMatching(loginRedirect) }));
+    await expect(canvas.getByRole('status')).toHaveTextContent(words.status.redirecting);
+    await expect(canvas.getByRole('complementary', { name: 'Caught redirect' })).toHaveTextContent('https://app.example.com/callback?next=%2Fhome&token=');
+    await expect(canvas.queryByRole('alert')).toBeNull();
+    await expect(args.onError).not.toHaveBeenCalled();
+  },
+};
+
+export const SuccessRedirectPrevented: Story = {
+  // The host takes over: onSuccess calls preventRedirect(), and the flow ends in `succeeded`.
+  args: { ...ownSpies(), onSuccess: fn((success: BiometricLoginSuccess) => success.preventRedirect()) },
+  parameters: playsInDocs,
+  async play({ canvas, args, globals, userEvent }) {
+    const words = wordsFor(globals);
+    const verify = await canvas.findByRole('button', { name: words.verify });
+    await waitFor(() => expect(verify).toBeEnabled(), { timeout: 5000 });
+    await userEvent.click(verify);
+    await waitFor(() => expect(canvas.getByRole('status')).toHaveTextContent(words.status.succeeded));
+    await expect(args.onSuccess).toHaveBeenCalledTimes(1);
+    await expect(args.navigate).not.toHaveBeenCalled();
+    await expect(args.onError).not.toHaveBeenCalled();
+  },
+};
+
+export const Spanish: Story = {
+  globals: { locale: 'es' },
+  async play({ canvas, globals }) {
+    await expect(globals.locale).toBe('es');
+    const words = wordsFor(globals);
+    const verify = await canvas.findByRole('button', { name: 'Verificar identidad' });
+    await waitFor(() => expect(verify).toBeEnabled(), { timeout: 5000 });
+    await expect(canvas.getByRole('status')).toHaveTextContent(words.status.ready);
+    await expect(canvas.getByRole('region', { name: 'Inicio de sesión facial' })).toHaveAttribute('lang', 'es');
+  },
+};
+
+const themeClass = 'story-theme-night';
+
+export const Theming: Story = {
+  args: { className: themeClass },
+  render: (args, context) => (
+    <>
+      <style>{themeRule(themeClass, nightTheme)}</style>
+      {renderWithSession(args, context)}
+      <ThemeLegend theme={nightTheme} />
+    </>
+  ),
+  async play({ canvas, globals }) {
+    const words = wordsFor(globals);
+    const verify = await canvas.findByRole('button', { name: words.verify });
+    await waitFor(() => expect(verify).toBeEnabled(), { timeout: 5000 });
+    const root = canvas.getByRole('region', { name: words.regionLabel });
+    await expect(root).toHaveClass('bl-root', themeClass);
+    await expect(getComputedStyle(root).backgroundColor).toBe('rgb(15, 23, 42)');
+    await expect(getComputedStyle(verify).backgroundColor).toBe('rgb(251, 191, 36)');
+    await expect(getComputedStyle(root).borderRadius).toBe('24px');
+  },
+};

@@ -1,0 +1,128 @@
+import { type ErrorCode, errorCodeInfo, errorCodes } from '@biometric-login/core';
+import { Controls, Description, Heading, Markdown, Primary, Stories, Subtitle, Title } from '@storybook/addon-docs/blocks';
+import { storyNameFromExport, toId } from 'storybook/internal/csf';
+import { en } from '../messages.js';
+
+const usage = `
+\`\`\`tsx
+import { BiometricLogin } from '@biometric-login/react';
+import '@biometric-login/react/styles.css';
+
+<BiometricLogin
+  token={livenessSessionJwt}                                  // from POST /v2/biometric-validations
+  projectFlow={{ redirectUrl: 'https://app.example.com/cb' }} // where the browser goes on success
+  allowedRedirectOrigins={['https://app.example.com']}        // refuse any other redirect
+  onSuccess={(success) => {}}                                 // success.preventRedirect() keeps the page
+  onError={(error) => console.info(error.code)}               // one of the codes below
+  locale="es"                                                 // 'en' (default) or 'es'
+/>
+\`\`\`
+
+The root carries \`data-state\` (\`idle\`, \`startingCamera\`, \`ready\`, \`capturing\`, \`submitting\`,
+\`redirecting\`, \`succeeded\`, \`failed\`) and, when failed, \`data-error\` with the code. Theme it through the
+\`--bl-*\` custom properties on \`.bl-root\` (see the Theming story). Every story here talks to the offline
+sandbox through MSW and films a fixture face instead of a webcam; switch the language with the toolbar's globe.
+`;
+
+/** What the error stories module exports, as far as this table cares. */
+export type ErrorStories = Record<string, { parameters?: { errorCode?: unknown; errorCause?: unknown } } | object>;
+
+interface ErrorStoryLink {
+  name: string;
+  href: string;
+  cause: string;
+}
+
+function storiesByCode(title: string, stories: ErrorStories): Map<ErrorCode, ErrorStoryLink[]> {
+  const byCode = new Map<ErrorCode, ErrorStoryLink[]>();
+  for (const [exportName, story] of Object.entries(stories)) {
+    if (!('parameters' in story) || exportName === 'default') continue;
+    const code = story.parameters?.errorCode as ErrorCode | undefined;
+    if (code === undefined) continue;
+    const name = storyNameFromExport(exportName);
+    const link = { name, href: `./?path=/story/${toId(title, name)}`, cause: String(story.parameters?.errorCause ?? '') };
+    byCode.set(code, [...(byCode.get(code) ?? []), link]);
+  }
+  return byCode;
+}
+
+/** `code` spans in a cause, as in Markdown. */
+function withCode(text: string) {
+  return text.split('`').map((part, index) => (index % 2 === 1 ? <code key={index}>{part}</code> : part));
+}
+
+const kindLabel = { verification: 'the face', session: 'the session', network: 'the service', camera: 'the camera', configuration: 'the set-up' } as const;
+
+/** Every error code, from the library's own list and English words, with the story that shows it. */
+export function ErrorCodeTable({ title, stories }: { title: string; stories: ErrorStories }) {
+  const links = storiesByCode(title, stories);
+  return (
+    <table>
+      <thead>
+        <tr>
+          <th scope="col">code</th>
+          <th scope="col">what the person reads</th>
+          <th scope="col">about</th>
+          <th scope="col">handling</th>
+          <th scope="col">cause, in the stories</th>
+        </tr>
+      </thead>
+      <tbody>
+        {errorCodes.map((code) => {
+          const info = errorCodeInfo[code];
+          return (
+            <tr key={code}>
+              <td>
+                <code>{code}</code>
+              </td>
+              <td>
+                <strong>{en.errors[code].title}</strong>
+                <br />
+                {en.errors[code].description}
+              </td>
+              <td>{kindLabel[info.kind]}</td>
+              <td>
+                {info.transient ? 'retried by itself; ' : ''}
+                {info.userCanRetry ? '"Try again"' : 'no "Try again": the app has to start a new login'}
+              </td>
+              <td>
+                {(links.get(code) ?? []).map((link) => (
+                  <p key={link.href} style={{ margin: '0 0 0.5rem' }}>
+                    <a href={link.href} target="_top">
+                      {link.name}
+                    </a>
+                    : {withCode(link.cause)}
+                  </p>
+                ))}
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
+
+/** The component's docs page: usage, the props table, every error code, every state. */
+export function BiometricLoginDocs({ errorTitle, errorStories }: { errorTitle: string; errorStories: ErrorStories }) {
+  return (
+    <>
+      <Title />
+      <Subtitle>Drop-in face login on Verifik&apos;s biometric-validation API</Subtitle>
+      <Description />
+      <Primary />
+      <Heading>Usage</Heading>
+      <Markdown>{usage}</Markdown>
+      <Heading>Props</Heading>
+      <Controls />
+      <Heading>Error codes</Heading>
+      <Markdown>
+        {
+          'Every failure reaches `onError` once as a `BiometricLoginError` with one of these codes, and the person reads the words beside it (`locale="es"` has its own). Network failures, 5xx and short 429s are retried twice by themselves first.'
+        }
+      </Markdown>
+      <ErrorCodeTable title={errorTitle} stories={errorStories} />
+      <Stories title="States" />
+    </>
+  );
+}

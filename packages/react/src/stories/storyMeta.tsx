@@ -1,0 +1,40 @@
+import type { ArgTypes, ReactRenderer } from '@storybook/react-vite';
+import type { ArgsStoryFn } from 'storybook/internal/csf';
+import { fn } from 'storybook/test';
+import { BiometricLogin, type BiometricLoginProps } from '../BiometricLogin.js';
+import { faceCamera, redirectUrl, sandboxHandlers } from './storySandbox.js';
+
+/** What every story shares: the fixture-face camera, spies for each callback, the sandbox behind MSW. */
+export const baseArgs: BiometricLoginProps = {
+  // Each story's loader creates its own sandbox session and the render passes its token.
+  token: '',
+  projectFlow: { redirectUrl },
+  allowedRedirectOrigins: ['https://app.example.com'],
+  camera: faceCamera,
+  onSuccess: fn(),
+  onError: fn(),
+  navigate: fn(),
+};
+
+const fromTheStory = { control: false } as const;
+
+export const baseArgTypes: Partial<ArgTypes<BiometricLoginProps>> = {
+  token: { ...fromTheStory, description: 'The liveness-session JWT. Here each story creates a sandbox session for it.' },
+  projectFlow: { description: 'Where the browser goes on success, with `token=<login token>` added (https, or http on localhost).' },
+  apiBaseUrl: { description: 'The API origin and path prefix. Default `https://api.verifik.co` (answered here by the sandbox through MSW).' },
+  onSuccess: { ...fromTheStory, description: 'Called once with `{ token, data, redirectUrl, preventRedirect() }` before the redirect.' },
+  onError: { ...fromTheStory, description: 'Called once per failure with a `BiometricLoginError`; branch on `error.code` (table below).' },
+  className: { description: 'Added next to `bl-root` on the root; a theme hook (see the Theming story).' },
+  camera: { ...fromTheStory, description: 'Where frames come from; here a fake camera filming the fixture face.' },
+  locale: { ...fromTheStory, description: "'en' (default) or 'es'. Here it follows the toolbar's Language." },
+  fetch: { ...fromTheStory, description: 'Injection point for tests and unusual hosts. Default the global `fetch`.' },
+  navigate: { ...fromTheStory, description: 'How to leave the page on success; a spy here, so the story never leaves.' },
+  checkFrame: { ...fromTheStory, description: 'A last look at the frame before it is sent; return an error to refuse it.' },
+};
+
+/** Renders with the token the story's loader created. */
+export const renderWithSession: ArgsStoryFn<ReactRenderer, BiometricLoginProps> = (args, { loaded }) => (
+  <BiometricLogin {...args} token={typeof loaded.token === 'string' ? loaded.token : args.token} />
+);
+
+export const baseParameters = { msw: { handlers: sandboxHandlers } };
