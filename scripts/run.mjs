@@ -50,11 +50,11 @@ function ensureChromium() {
   if (isRoot && output('apt-get', ['--version'])) {
     console.log('Installing Chromium from Debian (apt-get)…');
     run('apt-get', ['update', '-qq']);
-    run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'chromium', 'fonts-liberation']);
+    run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'chromium', 'fonts-liberation', 'fonts-dejavu-core']);
     if (existsSync(path)) return;
   }
   console.error(
-    `Chromium was not found at ${path}. Install it (Debian/Ubuntu: sudo apt-get install chromium fonts-liberation) ` +
+    `Chromium was not found at ${path}. Install it (Debian/Ubuntu: sudo apt-get install chromium fonts-liberation fonts-dejavu-core) ` +
       'or set CHROMIUM_PATH to a Chromium or Chrome binary, then run this again.',
   );
   process.exit(1);
