@@ -1,11 +1,10 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, BrowserContext, Response } from 'playwright';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import type { BrowserContext, Response } from 'playwright';
+import { describe, expect, it } from 'vitest';
 import { contentSecurityPolicy } from '../apps/demo/securityHeaders';
-import { launchChromium } from './chromium';
 import { component, demo, expectLoggedIn, isSessionCreated, landAfter, openLogin, startCamera, verifyAndLand, verifyButton } from './demoLogin';
-import { type DemoServer, startDemoServer } from './demoServer';
-import { expectCleanConsole, type ObservedPage, observePage } from './observedPage';
+import { useDemoSuite } from './demoSuite';
+import { expectCleanConsole, type ObservedPage } from './observedPage';
 
 const fixtureJpegBase64 = readFileSync(new URL('./fixtures/face_1280x720.jpg', import.meta.url)).toString('base64');
 // The component sends the face-centred 3:4 region of the 1280x720 camera at full resolution: 540x720 from x = 370.
@@ -58,37 +57,19 @@ async function compareWithFixture(context: BrowserContext, image: string): Promi
 }
 
 describe('what only a real browser shows', () => {
-  let server: DemoServer;
-  let browser: Browser;
-  let observed: ObservedPage;
-
-  beforeAll(async () => {
-    server = await startDemoServer(inject('demoDir'));
-    browser = await launchChromium('face');
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-  beforeEach(async () => {
-    server.reset();
-    observed = await observePage(browser);
-  });
-  afterEach(async () => {
-    await observed?.close();
-  });
+  const suite = useDemoSuite('face');
 
   it('the validate request that left the browser: JSON, the session JWT, DESKTOP, and the face as a raw base64 540x720 JPEG', async () => {
-    const { page, context } = observed;
-    const session = await openLogin(observed, server);
+    const { page, context } = suite.observed;
+    const session = await openLogin(suite.observed, suite.server);
     await startCamera(page);
     const token = await verifyAndLand(page);
-    await expectLoggedIn(observed, server, session, token);
+    await expectLoggedIn(suite.observed, suite.server, session, token);
 
-    expect(observed.validateRequests).toHaveLength(1);
-    const request = observed.validateRequests[0];
+    expect(suite.observed.validateRequests).toHaveLength(1);
+    const request = suite.observed.validateRequests[0];
     if (request === undefined) throw new Error('no validate request');
-    expect(request.url()).toBe(`${server.url}/v2/biometric-validations/validate`);
+    expect(request.url()).toBe(`${suite.server.url}/v2/biometric-validations/validate`);
     const headers = await request.allHeaders();
     expect(headers['content-type']).toBe('application/json');
     expect(headers.authorization).toBe(`Bearer ${session.token}`);
@@ -113,7 +94,7 @@ describe('what only a real browser shows', () => {
     // The face itself, the right way round: close to the fixture, far from its mirror image.
     expect(comparison.straight).toBeLessThan(12);
     expect(comparison.mirrored).toBeGreaterThan(comparison.straight * 2);
-    expectCleanConsole(observed);
+    expectCleanConsole(suite.observed);
   });
 
   it.each([
@@ -140,43 +121,43 @@ describe('what only a real browser shows', () => {
       },
     ],
   ])('5 rapid clicks and a double-click on "Verify identity" (%s) send exactly one validate request', async (_name, burst) => {
-    const { page } = observed;
-    const session = await openLogin(observed, server);
+    const { page } = suite.observed;
+    const session = await openLogin(suite.observed, suite.server);
     await startCamera(page);
 
-    const token = await landAfter(page, () => burst(observed));
+    const token = await landAfter(page, () => burst(suite.observed));
 
-    await expectLoggedIn(observed, server, session, token);
-    expect(observed.validateRequests).toHaveLength(1);
-    expect(server.validations).toHaveLength(1);
-    expectCleanConsole(observed);
+    await expectLoggedIn(suite.observed, suite.server, session, token);
+    expect(suite.observed.validateRequests).toHaveLength(1);
+    expect(suite.server.validations).toHaveLength(1);
+    expectCleanConsole(suite.observed);
   });
 
   it('every track ends when the login unmounts: on "New session", and on switching to the sample camera', async () => {
-    const { page } = observed;
-    await openLogin(observed, server);
+    const { page } = suite.observed;
+    await openLogin(suite.observed, suite.server);
     await startCamera(page);
-    expect(await observed.trackStates()).toEqual(['live']);
+    expect(await suite.observed.trackStates()).toEqual(['live']);
 
     const nextSession = page.waitForResponse(isSessionCreated);
     await page.getByRole('button', { name: demo.login.newSession }).click();
     await nextSession;
     await page.getByRole('button', { name: component.startCamera }).waitFor();
     expect(await page.getByRole('button', { name: component.verify }).count()).toBe(0);
-    expect(await observed.trackStates()).toEqual(['ended']);
+    expect(await suite.observed.trackStates()).toEqual(['ended']);
 
     await startCamera(page);
-    expect(await observed.trackStates()).toEqual(['ended', 'live']);
+    expect(await suite.observed.trackStates()).toEqual(['ended', 'live']);
     await page.getByRole('radio', { name: demo.login.cameraSample }).check();
     await page.getByRole('button', { name: component.startCamera }).waitFor();
     expect(await page.getByLabel(component.videoLabel).count()).toBe(0);
-    expect(await observed.trackStates()).toEqual(['ended', 'ended']);
-    expect(await observed.getUserMediaCalls()).toBe(2);
-    expectCleanConsole(observed);
+    expect(await suite.observed.trackStates()).toEqual(['ended', 'ended']);
+    expect(await suite.observed.getUserMediaCalls()).toBe(2);
+    expectCleanConsole(suite.observed);
   });
 
   it('works under its strict Content-Security-Policy and Permissions-Policy: no violation, no console error', async () => {
-    const { page } = observed;
+    const { page } = suite.observed;
     const documents: Response[] = [];
     page.on('response', (response) => {
       if (response.request().isNavigationRequest()) documents.push(response);
@@ -184,10 +165,10 @@ describe('what only a real browser shows', () => {
     expect(contentSecurityPolicy).not.toMatch(/unsafe-inline|unsafe-eval/);
     expect(contentSecurityPolicy.split('; ')).toContain("connect-src 'self'");
 
-    const session = await openLogin(observed, server);
+    const session = await openLogin(suite.observed, suite.server);
     await startCamera(page);
     const token = await verifyAndLand(page);
-    await expectLoggedIn(observed, server, session, token);
+    await expectLoggedIn(suite.observed, suite.server, session, token);
 
     expect(documents.map((response) => new URL(response.url()).pathname)).toEqual(['/', '/callback.html']);
     for (const response of documents) {
@@ -195,7 +176,7 @@ describe('what only a real browser shows', () => {
       expect(headers['content-security-policy']).toBe(contentSecurityPolicy);
       expect(headers['permissions-policy']).toBe('camera=(self)');
     }
-    expectCleanConsole(observed);
+    expectCleanConsole(suite.observed);
 
     // The watch works: what the policy forbids (another origin, an inline script) is reported and would fail the test.
     await page.evaluate(async () => {
@@ -204,6 +185,6 @@ describe('what only a real browser shows', () => {
       script.textContent = 'void 0';
       document.head.append(script);
     });
-    await expect.poll(() => observed.violations.map((violation) => violation.directive).sort()).toEqual(['connect-src', 'script-src-elem']);
+    await expect.poll(() => suite.observed.violations.map((violation) => violation.directive).sort()).toEqual(['connect-src', 'script-src-elem']);
   });
 });
