@@ -6,7 +6,7 @@ import type { BiometricLoginSuccess } from './useBiometricLogin.js';
 import { createPendingCamera } from './testing/fakeCameras.js';
 import { BiometricLoginDocs } from './stories/BiometricLoginDocs.js';
 import { withCaughtRedirect } from './stories/CaughtRedirect.js';
-import { wordsFor } from './stories/errorStory.js';
+import { readyVerifyButton, wordsFor } from './stories/errorStory.js';
 import { baseArgs, baseArgTypes, baseParameters, renderWithSession } from './stories/storyMeta.js';
 import { sessionToken } from './stories/storySandbox.js';
 import { nightTheme, ThemeLegend, themeRule } from './stories/ThemeLegend.js';
@@ -43,8 +43,7 @@ const ownSpies = () => ({ onSuccess: fn(), onError: fn(), navigate: fn() });
 export const Ready: Story = {
   async play({ canvas, args, globals }) {
     const words = wordsFor(globals);
-    const verify = await canvas.findByRole('button', { name: words.verify });
-    await waitFor(() => expect(verify).toBeEnabled(), { timeout: 5000 });
+    await readyVerifyButton(canvas, words.verify);
     await expect(canvas.getByRole('status')).toHaveTextContent(words.status.ready);
     await expect(canvas.getByLabelText(words.videoLabel)).toBeVisible();
     await expect(canvas.getByRole('region', { name: words.regionLabel })).toHaveAttribute('aria-busy', 'false');
@@ -81,8 +80,7 @@ export const Capturing: Story = {
   parameters: playsInDocs,
   async play({ canvas, args, globals, userEvent }) {
     const words = wordsFor(globals);
-    const verify = await canvas.findByRole('button', { name: words.verify });
-    await waitFor(() => expect(verify).toBeEnabled(), { timeout: 5000 });
+    const verify = await readyVerifyButton(canvas, words.verify);
     await userEvent.click(verify);
     await waitFor(() => expect(canvas.getByRole('status')).toHaveTextContent(words.status.capturing));
     await expect(verify).toBeDisabled();
@@ -98,8 +96,7 @@ export const Submitting: Story = {
   parameters: playsInDocs,
   async play({ canvas, args, globals, userEvent }) {
     const words = wordsFor(globals);
-    const verify = await canvas.findByRole('button', { name: words.verify });
-    await waitFor(() => expect(verify).toBeEnabled(), { timeout: 5000 });
+    const verify = await readyVerifyButton(canvas, words.verify);
     await userEvent.click(verify);
     await waitFor(() => expect(canvas.getByRole('status')).toHaveTextContent(words.status.submitting));
     await expect(canvas.getByRole('region', { name: words.regionLabel })).toHaveAttribute('aria-busy', 'true');
@@ -118,8 +115,7 @@ export const Success: Story = {
   parameters: playsInDocs,
   async play({ canvas, args, globals, userEvent }) {
     const words = wordsFor(globals);
-    const verify = await canvas.findByRole('button', { name: words.verify });
-    await waitFor(() => expect(verify).toBeEnabled(), { timeout: 5000 });
+    const verify = await readyVerifyButton(canvas, words.verify);
     await userEvent.click(verify);
     await waitFor(() => expect(args.navigate).toHaveBeenCalledTimes(1));
     await expect(args.navigate).toHaveBeenCalledWith(expect.stringMatching(loginRedirect));
@@ -138,8 +134,7 @@ export const SuccessRedirectPrevented: Story = {
   parameters: playsInDocs,
   async play({ canvas, args, globals, userEvent }) {
     const words = wordsFor(globals);
-    const verify = await canvas.findByRole('button', { name: words.verify });
-    await waitFor(() => expect(verify).toBeEnabled(), { timeout: 5000 });
+    const verify = await readyVerifyButton(canvas, words.verify);
     await userEvent.click(verify);
     await waitFor(() => expect(canvas.getByRole('status')).toHaveTextContent(words.status.succeeded));
     await expect(args.onSuccess).toHaveBeenCalledTimes(1);
@@ -153,8 +148,7 @@ export const Spanish: Story = {
   async play({ canvas, globals }) {
     await expect(globals.locale).toBe('es');
     const words = wordsFor(globals);
-    const verify = await canvas.findByRole('button', { name: 'Verificar identidad' });
-    await waitFor(() => expect(verify).toBeEnabled(), { timeout: 5000 });
+    await readyVerifyButton(canvas, 'Verificar identidad');
     await expect(canvas.getByRole('status')).toHaveTextContent(words.status.ready);
     await expect(canvas.getByRole('region', { name: 'Inicio de sesión facial' })).toHaveAttribute('lang', 'es');
   },
@@ -173,8 +167,7 @@ export const Theming: Story = {
   ),
   async play({ canvas, globals }) {
     const words = wordsFor(globals);
-    const verify = await canvas.findByRole('button', { name: words.verify });
-    await waitFor(() => expect(verify).toBeEnabled(), { timeout: 5000 });
+    const verify = await readyVerifyButton(canvas, words.verify);
     const root = canvas.getByRole('region', { name: words.regionLabel });
     await expect(root).toHaveClass('bl-root', themeClass);
     await expect(getComputedStyle(root).backgroundColor).toBe('rgb(15, 23, 42)');

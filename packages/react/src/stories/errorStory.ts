@@ -7,6 +7,13 @@ import type { BiometricLogin } from '../BiometricLogin.js';
 import { type BiometricLoginMessages, en, es } from '../messages.js';
 import { sandboxHandlers, sessionToken } from './storySandbox.js';
 
+/** The primary button once the camera is ready (the fake camera needs a moment to show a real frame). */
+export async function readyVerifyButton(canvas: { findByRole: (role: 'button', options: { name: string }) => Promise<HTMLElement> }, name: string): Promise<HTMLElement> {
+  const verify = await canvas.findByRole('button', { name });
+  await waitFor(() => expect(verify).toBeEnabled(), { timeout: 5000 });
+  return verify;
+}
+
 /** The words the person reads, in the toolbar's language. */
 export function wordsFor(globals: Globals): BiometricLoginMessages {
   return globals.locale === 'es' ? es : en;
@@ -49,8 +56,7 @@ export function errorStory(spec: ErrorStorySpec): StoryObj<typeof BiometricLogin
     async play({ canvas, args: played, globals: current, userEvent }) {
       const words = wordsFor(current);
       if (when === 'onVerify') {
-        const verify = await canvas.findByRole('button', { name: words.verify });
-        await waitFor(() => expect(verify).toBeEnabled(), { timeout: 5000 });
+        const verify = await readyVerifyButton(canvas, words.verify);
         await userEvent.click(verify);
       }
       const alert = await canvas.findByRole('alert', undefined, { timeout: withinMs });
