@@ -1,6 +1,6 @@
 import { BiometricLoginError } from './BiometricLoginError.js';
 import type { ErrorCode } from './errorCodes.js';
-import { readErrorMessage, readSuccessBody, type ValidateSuccessData } from './schemas.js';
+import { readErrorMessage, readSuccessBody, type ValidateSuccessData } from './readValidateAnswer.js';
 
 /** The three documented 400 `message` codes, which name themselves. */
 const documentedBadRequestCodes = ['INVALID_BIOMETRIC_DATA', 'LIVENESS_DETECTION_FAILED', 'IDENTITY_VERIFICATION_FAILED'] as const;
