@@ -70,6 +70,10 @@ export interface UseBiometricLoginResult {
   };
 }
 
+function isThenable<T>(value: T | PromiseLike<T>): value is PromiseLike<T> {
+  return typeof (value as PromiseLike<T> | undefined)?.then === 'function';
+}
+
 function asLoginError(error: unknown, fallback: 'CAPTURE_FAILED' | 'NETWORK_ERROR'): BiometricLoginError {
   return error instanceof BiometricLoginError ? error : new BiometricLoginError(fallback, { cause: error });
 }
@@ -131,19 +135,25 @@ export function useBiometricLogin(options: UseBiometricLoginOptions): UseBiometr
       const { frame: frameOptions, checkFrame } = latest.current;
       let frame: EncodedFrame;
       try {
-        frame = await handle.capture(frameOptions ?? {});
-        const rejection = await checkFrame?.(frame);
+        // Awaited only when the driver or the check is asynchronous: the default camera encodes in this
+        // task, and the request then leaves before React renders, not after.
+        const captured = handle.capture(frameOptions ?? {});
+        frame = isThenable(captured) ? await captured : captured;
+        const checked = checkFrame?.(frame);
+        const rejection = isThenable(checked) ? await checked : checked;
         if (rejection) return dispatch({ type: 'CAPTURE_FAILED', error: rejection });
       } catch (error) {
         return dispatch({ type: 'CAPTURE_FAILED', error: asLoginError(error, 'CAPTURE_FAILED') });
       }
-      dispatch({ type: 'FRAME_CAPTURED' });
       requests.current ??= new AbortController();
       const os = detectOs({ userAgent: navigator.userAgent, maxTouchPoints: navigator.maxTouchPoints });
+      // The request is started before the state changes, so it leaves ahead of the "submitting" render.
+      const request = mutation.mutateAsync({ image: frame.base64, os, signal: requests.current.signal });
+      dispatch({ type: 'FRAME_CAPTURED' });
       let success: BiometricLoginSuccess;
       let prevented = false;
       try {
-        const result = await mutation.mutateAsync({ image: frame.base64, os, signal: requests.current.signal });
+        const result = await request;
         const { projectFlow: flow, allowedRedirectOrigins } = latest.current;
         const redirectUrl = buildRedirectUrl(flow.redirectUrl, result.token, { allowedOrigins: allowedRedirectOrigins });
         success = { ...result, redirectUrl, preventRedirect: () => (prevented = true) };
