@@ -21,6 +21,11 @@ export default tseslint.config(
     rules: reactHooks.configs.recommended.rules,
   },
   {
+    // Classic scripts the demo serves as they are, run in the page before any module.
+    files: ['apps/demo/public/**/*.js'],
+    languageOptions: { sourceType: 'script', globals: { ...globals.browser } },
+  },
+  {
     // Core is framework-free and must not reach for React or browser globals at import.
     files: ['packages/core/src/**/*.ts'],
     rules: {

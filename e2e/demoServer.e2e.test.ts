@@ -1,6 +1,7 @@
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { contentSecurityPolicy } from '../apps/demo/securityHeaders';
+import { en as demo } from '../apps/demo/src/text/en';
 import { type DemoServer, startDemoServer } from './demoServer';
 
 interface RawAnswer {
@@ -42,7 +43,18 @@ describe('the e2e server (the built demo plus the sandbox on one origin)', () =>
     expect(answer.headers['x-content-type-options']).toBe('nosniff');
     expect(answer.body).toMatch(/^<!doctype html>/i);
     // Built: the module script is a file under /assets/, not the source entry.
-    expect(answer.body).toMatch(/<script type="module" crossorigin src="\/assets\/[^"]+\.js"><\/script>/);
+    expect(answer.body).toMatch(/<script type="module"( fetchpriority="low")? crossorigin src="\/assets\/[^"]+\.js"><\/script>/);
+  });
+
+  it('serves the login page prerendered, its scripts at low priority; the callback page is left to the browser', async () => {
+    const login = (await rawGet(server, '/')).body;
+    expect(login).toContain(`<h1>${demo.login.heading}</h1>`);
+    expect(login).toContain('Creating a sandbox session');
+    const scriptTags = login.match(/<script type="module"[^>]*>|<link rel="modulepreload"[^>]*>/g) ?? [];
+    expect(scriptTags.length).toBeGreaterThanOrEqual(2);
+    for (const tag of scriptTags) expect(tag).toContain('fetchpriority="low"');
+    expect(login).toContain('<script src="/prerender-locale.js"></script>');
+    expect((await rawGet(server, '/callback.html')).body).toContain('<div id="root"></div>');
   });
 
   it('serves the built scripts as JavaScript', async () => {

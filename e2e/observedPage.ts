@@ -63,9 +63,9 @@ export function isValidateRequest(request: Request): boolean {
   return request.method() === 'POST' && new URL(request.url()).pathname === '/v2/biometric-validations/validate';
 }
 
-/** A fresh context (no shared storage or permissions) with one page whose camera, requests and console are watched. */
-export async function observePage(browser: Browser): Promise<ObservedPage> {
-  const context = await browser.newContext({ locale: 'en-US' });
+/** A fresh context (no shared storage or permissions; an en-US browser unless told) with one page whose camera, requests and console are watched. */
+export async function observePage(browser: Browser, options: { locale?: string } = {}): Promise<ObservedPage> {
+  const context = await browser.newContext({ locale: options.locale ?? 'en-US' });
   const violations: Violation[] = [];
   await context.exposeBinding('__e2eReportViolation', (_source, violation: Violation) => {
     violations.push(violation);

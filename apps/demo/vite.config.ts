@@ -3,6 +3,7 @@ import { biometricSandbox } from '@biometric-login/sandbox/vite';
 import react from '@vitejs/plugin-react';
 import { defaultClientConditions, defineConfig, loadEnv } from 'vite';
 import { readBuildSettings } from './buildSettings.ts';
+import { prerenderLoginPage } from './prerender.ts';
 import { contentSecurityPolicy, devContentSecurityPolicy, securityHeaders, withConnectSources } from './securityHeaders.ts';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -12,10 +13,12 @@ export default defineConfig(({ mode }) => {
   const apiOrigins = settings.mode === 'live' ? [settings.apiOrigin] : [];
   return {
     envDir: here,
-    plugins: [react(), ...(settings.mode === 'sandbox' ? [biometricSandbox()] : [])],
+    plugins: [react(), prerenderLoginPage(), ...(settings.mode === 'sandbox' ? [biometricSandbox()] : [])],
     // The packages' TypeScript source, through their entry points, so a change shows without rebuilding them.
     resolve: { conditions: ['@biometric-login/source', ...defaultClientConditions] },
     build: {
+      // One stylesheet for the page instead of one per chunk: one request fewer before the first paint.
+      cssCodeSplit: false,
       rolldownOptions: {
         input: { main: fileURLToPath(new URL('index.html', import.meta.url)), callback: fileURLToPath(new URL('callback.html', import.meta.url)) },
       },

@@ -1,9 +1,11 @@
 import { BiometricLogin } from '@biometric-login/react';
 import { useEffect, useMemo, useState } from 'react';
 import type { DemoConfig } from './demoConfig';
+import { LoginSkeleton } from './LoginSkeleton';
 import { NoticeBox } from './NoticeBox';
 import { takeTokenFromFragment } from './takeTokenFromAddress';
 import type { DemoLocale, DemoText } from './text';
+import { useIsClient } from './useIsClient';
 
 export interface LiveDemoProps {
   config: DemoConfig;
@@ -16,6 +18,7 @@ export interface LiveDemoProps {
 /** The real API: the session comes from the app that sent the person here, in the fragment. */
 export function LiveDemo({ config, locale, text, initialToken }: LiveDemoProps) {
   const [token, setToken] = useState(initialToken);
+  const isClient = useIsClient();
   const projectFlow = useMemo(() => ({ redirectUrl: config.redirectUrl }), [config.redirectUrl]);
 
   // A new login link opened in this tab changes only the fragment: no reload, so listen for it.
@@ -28,6 +31,8 @@ export function LiveDemo({ config, locale, text, initialToken }: LiveDemoProps) 
     return () => window.removeEventListener('hashchange', takeNewToken);
   }, []);
 
+  // The prerendered page cannot know the token in the address: hydrate with the placeholder, then show it.
+  if (!isClient) return <LoginSkeleton />;
   if (token === undefined) return <NoticeBox notice={text.noSession} tone="warning" />;
   return (
     <BiometricLogin

@@ -4,6 +4,7 @@ import { CameraPicker } from './CameraPicker';
 import { type CameraChoice, sampleFaceCamera } from './cameras';
 import type { DemoConfig } from './demoConfig';
 import { demoScenario, type DemoScenarioId } from './demoScenarios';
+import { LoginSkeleton } from './LoginSkeleton';
 import { ScenarioPicker } from './ScenarioPicker';
 import { foreignRedirectUrl } from './scenarioSettings';
 import type { DemoLocale, DemoText } from './text';
@@ -56,8 +57,7 @@ export function SandboxDemo({ config, locale, text }: SandboxDemoProps) {
             locale={locale}
           />
         ) : (
-          <div className="demo-skeleton">
-            <div className="demo-skeleton-stage" />
+          <LoginSkeleton>
             {session.status === 'loading' ? (
               <p className="demo-skeleton-text" role="status">
                 {text.sessionLoading}
@@ -67,7 +67,7 @@ export function SandboxDemo({ config, locale, text }: SandboxDemoProps) {
                 {text.sessionFailed(session.reason)}
               </p>
             )}
-          </div>
+          </LoginSkeleton>
         )}
       </div>
     </div>

@@ -1,7 +1,7 @@
 import '@biometric-login/react/styles.css';
 import './styles.css';
 import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
+import { createRoot, hydrateRoot } from 'react-dom/client';
 import { readDemoConfig } from './demoConfig';
 import { LoginPage } from './LoginPage';
 import { takeTokenFromFragment } from './takeTokenFromAddress';
@@ -12,8 +12,11 @@ const initialToken = config.mode === 'live' ? takeTokenFromFragment(window.locat
 const root = document.getElementById('root');
 if (root === null) throw new Error('index.html has no #root');
 
-createRoot(root).render(
+const page = (
   <StrictMode>
     <LoginPage config={config} initialToken={initialToken} />
-  </StrictMode>,
+  </StrictMode>
 );
+// The build prerenders the page into #root (prerender.ts): take it over. `vite dev` serves it empty.
+if (root.hasChildNodes()) hydrateRoot(root, page);
+else createRoot(root).render(page);

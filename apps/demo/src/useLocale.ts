@@ -1,8 +1,18 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useSyncExternalStore } from 'react';
 import { type DemoLocale, demoLocales } from './text';
 
 // Shared by both pages, so the callback page keeps the language chosen on the login page.
+// public/prerender-locale.js reads the same key before the first paint: keep the two in step.
 const storageKey = 'biometric-login-demo:locale';
+
+/** The language index.html is prerendered in at build time. */
+export const prerenderedLocale: DemoLocale = 'en';
+
+/**
+ * Set on <html> by public/prerender-locale.js when the person's language is not the prerendered one: the
+ * prerendered page stays hidden until React has rendered it in their language.
+ */
+export const prerenderHiddenAttribute = 'data-prerender-hidden';
 
 export function isDemoLocale(value: unknown): value is DemoLocale {
   return typeof value === 'string' && (demoLocales as readonly string[]).includes(value);
@@ -17,22 +27,45 @@ function readStoredLocale(): string | null {
   }
 }
 
-function initialLocale(): DemoLocale {
-  const stored = readStoredLocale();
+/** The language chosen before (remembered), else the browser's. */
+export function preferredLocale(stored: string | null, browserLanguage: string): DemoLocale {
   if (isDemoLocale(stored)) return stored;
-  return navigator.language.toLowerCase().startsWith('es') ? 'es' : 'en';
+  return browserLanguage.toLowerCase().startsWith('es') ? 'es' : 'en';
 }
 
-/** The page language: kept on <html lang> for assistive technology and remembered across pages. */
+let current: DemoLocale | undefined;
+const listeners = new Set<() => void>();
+
+function clientLocale(): DemoLocale {
+  current ??= preferredLocale(readStoredLocale(), navigator.language);
+  return current;
+}
+
+function chooseLocale(locale: DemoLocale): void {
+  current = locale;
+  try {
+    window.localStorage.setItem(storageKey, locale);
+  } catch {
+    // Not remembered; the page still works.
+  }
+  for (const listener of listeners) listener();
+}
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/**
+ * The page language: kept on <html lang> for assistive technology and remembered across pages. While React
+ * hydrates the prerendered page it is the prerendered language (so hydration matches the HTML), then the
+ * person's own.
+ */
 export function useLocale(): [DemoLocale, (locale: DemoLocale) => void] {
-  const [locale, setLocale] = useState(initialLocale);
+  const locale = useSyncExternalStore(subscribe, clientLocale, () => prerenderedLocale);
   useEffect(() => {
     document.documentElement.lang = locale;
-    try {
-      window.localStorage.setItem(storageKey, locale);
-    } catch {
-      // Not remembered; the page still works.
-    }
+    if (locale === clientLocale()) document.documentElement.removeAttribute(prerenderHiddenAttribute);
   }, [locale]);
-  return [locale, setLocale];
+  return [locale, chooseLocale];
 }
