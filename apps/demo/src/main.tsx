@@ -1,6 +1,6 @@
 import '@biometric-login/react/styles.css';
 import './styles.css';
-import { StrictMode } from 'react';
+import { StrictMode, startTransition } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { readDemoConfig } from './demoConfig';
 import { LoginPage } from './LoginPage';
@@ -18,5 +18,11 @@ const page = (
   </StrictMode>
 );
 // The build prerenders the page into #root (prerender.ts): take it over. `vite dev` serves it empty.
-if (root.hasChildNodes()) hydrateRoot(root, page);
-else createRoot(root).render(page);
+// As a transition, hydration yields to the browser every few milliseconds instead of one long task.
+if (root.hasChildNodes()) {
+  startTransition(() => {
+    hydrateRoot(root, page);
+  });
+} else {
+  createRoot(root).render(page);
+}

@@ -1,5 +1,5 @@
 import type { CreateSessionOptions } from '@biometric-login/sandbox';
-import { useEffect, useState } from 'react';
+import { startTransition, useEffect, useState } from 'react';
 import { createSandboxSession, type DemoSession } from './createSandboxSession';
 
 /** One request for a session; a new object asks for a new session. */
@@ -15,7 +15,8 @@ export function useSandboxSession(apiBaseUrl: string, request: SessionRequest): 
   useEffect(() => {
     const controller = new AbortController();
     createSandboxSession(apiBaseUrl, request.options, controller.signal).then(
-      (session) => setAnswer({ request, state: { status: 'ready', session } }),
+      // A transition: mounting the login then renders in slices the browser can interrupt.
+      (session) => startTransition(() => setAnswer({ request, state: { status: 'ready', session } })),
       (error: unknown) => {
         if (!controller.signal.aborted) setAnswer({ request, state: { status: 'failed', reason: error instanceof Error ? error.message : String(error) } });
       },
