@@ -59,6 +59,24 @@ describe('the prerendered login page', () => {
     expectCleanConsole(suite.observed);
   });
 
+  it('keeps what the person picked before the scripts arrived (React does not replay it)', async () => {
+    const { page } = suite.observed;
+    const { release } = await openWithoutScripts(page, `${suite.server.url}/`);
+    await page.getByRole('combobox', { name: demo.languageLabel }).selectOption('es');
+    await page.getByRole('combobox', { name: demo.login.scenarioLabel }).selectOption('expiredSession');
+    await page.getByRole('radio', { name: demo.login.cameraSample }).check();
+
+    release();
+    await page.getByRole('heading', { level: 1, name: demoEs.login.heading }).waitFor();
+    // The expired-session scenario's token, refused by the component before it opens any camera.
+    await page.locator('.bl-root[data-error="SESSION_EXPIRED"]').waitFor();
+    expect(await page.getByRole('combobox', { name: demoEs.languageLabel }).inputValue()).toBe('es');
+    expect(await page.getByRole('combobox', { name: demoEs.login.scenarioLabel }).inputValue()).toBe('expiredSession');
+    await expect(page.getByText(demoEs.login.scenarios.expiredSession.hint).isVisible()).resolves.toBe(true);
+    expect(await page.getByRole('radio', { name: demoEs.login.cameraSample }).isChecked()).toBe(true);
+    expectCleanConsole(suite.observed);
+  });
+
   describe('for a person who reads Spanish', () => {
     async function withPage(locale: string, stored: string | undefined, check: (observed: ObservedPage) => Promise<void>) {
       const observed = await observePage(suite.browser, { locale });

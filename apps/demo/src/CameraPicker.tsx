@@ -1,6 +1,7 @@
-import { useId } from 'react';
+import { useId, useRef } from 'react';
 import { type CameraChoice, cameraChoices } from './cameras';
 import type { DemoText } from './text';
+import { useChoiceMadeBeforeHydration } from './useChoiceMadeBeforeHydration';
 
 export interface CameraPickerProps {
   text: DemoText['login'];
@@ -10,9 +11,15 @@ export interface CameraPickerProps {
 
 export function CameraPicker({ text, value, onChange }: CameraPickerProps) {
   const name = useId();
+  const group = useRef<HTMLFieldSetElement>(null);
+  const choose = (camera: string) => {
+    const choice = cameraChoices.find((known) => known === camera);
+    if (choice !== undefined) onChange(choice);
+  };
+  useChoiceMadeBeforeHydration(() => group.current?.querySelector<HTMLInputElement>('input:checked')?.value, value, choose);
   const labels: Record<CameraChoice, string> = { webcam: text.cameraWebcam, sample: text.cameraSample };
   return (
-    <fieldset className="demo-field demo-choices">
+    <fieldset ref={group} className="demo-field demo-choices">
       <legend>{text.cameraLegend}</legend>
       {cameraChoices.map((choice) => (
         <label key={choice} className="demo-choice">

@@ -1,4 +1,5 @@
-import { useId } from 'react';
+import { useId, useRef } from 'react';
+import { useChoiceMadeBeforeHydration } from './useChoiceMadeBeforeHydration';
 import { isDemoLocale } from './useLocale';
 import { type DemoLocale, demoLocales, languageNames } from './text';
 
@@ -10,17 +11,15 @@ export interface LanguageSelectProps {
 
 export function LanguageSelect({ label, locale, onChange }: LanguageSelectProps) {
   const id = useId();
+  const select = useRef<HTMLSelectElement>(null);
+  const choose = (value: string) => {
+    if (isDemoLocale(value)) onChange(value);
+  };
+  useChoiceMadeBeforeHydration(() => select.current?.value, locale, choose);
   return (
     <div className="demo-language">
       <label htmlFor={id}>{label}</label>
-      <select
-        id={id}
-        className="demo-select"
-        value={locale}
-        onChange={(event) => {
-          if (isDemoLocale(event.target.value)) onChange(event.target.value);
-        }}
-      >
+      <select ref={select} id={id} className="demo-select" value={locale} onChange={(event) => choose(event.target.value)}>
         {demoLocales.map((option) => (
           <option key={option} value={option} lang={option}>
             {languageNames[option]}

@@ -1,6 +1,7 @@
-import { useId } from 'react';
+import { useId, useRef } from 'react';
 import { type DemoScenarioId, demoScenarioIds, isDemoScenarioId } from './demoScenarios';
 import type { DemoText } from './text';
+import { useChoiceMadeBeforeHydration } from './useChoiceMadeBeforeHydration';
 
 export interface ScenarioPickerProps {
   text: DemoText['login'];
@@ -10,18 +11,15 @@ export interface ScenarioPickerProps {
 
 export function ScenarioPicker({ text, value, onChange }: ScenarioPickerProps) {
   const id = useId();
+  const select = useRef<HTMLSelectElement>(null);
+  const choose = (scenario: string) => {
+    if (isDemoScenarioId(scenario)) onChange(scenario);
+  };
+  useChoiceMadeBeforeHydration(() => select.current?.value, value, choose);
   return (
     <div className="demo-field">
       <label htmlFor={id}>{text.scenarioLabel}</label>
-      <select
-        id={id}
-        className="demo-select"
-        value={value}
-        aria-describedby={`${id}-hint`}
-        onChange={(event) => {
-          if (isDemoScenarioId(event.target.value)) onChange(event.target.value);
-        }}
-      >
+      <select ref={select} id={id} className="demo-select" value={value} aria-describedby={`${id}-hint`} onChange={(event) => choose(event.target.value)}>
         {demoScenarioIds.map((scenario) => (
           <option key={scenario} value={scenario}>
             {text.scenarios[scenario].label}
