@@ -49,7 +49,7 @@ describe('the e2e server (the built demo plus the sandbox on one origin)', () =>
   it('serves the login page prerendered, its scripts at low priority; the callback page is left to the browser', async () => {
     const login = (await rawGet(server, '/')).body;
     expect(login).toContain(`<h1>${demo.login.heading}</h1>`);
-    expect(login).toContain('Creating a sandbox session');
+    expect(login).toContain(demo.login.sessionLoading);
     const scriptTags = login.match(/<script type="module"[^>]*>|<link rel="modulepreload"[^>]*>/g) ?? [];
     expect(scriptTags.length).toBeGreaterThanOrEqual(2);
     for (const tag of scriptTags) expect(tag).toContain('fetchpriority="low"');

@@ -37,7 +37,7 @@ export function prerenderLoginPage(): Plugin {
  * scripts no longer compete with the stylesheets for the first paint (and Lighthouse stops counting them
  * as render-blocking, which Chromium's High priority for module scripts makes it do).
  */
-export function lowerScriptPriority(html: string): string {
+function lowerScriptPriority(html: string): string {
   return html
     .replaceAll('<script type="module" crossorigin', '<script type="module" fetchpriority="low" crossorigin')
     .replaceAll('<link rel="modulepreload" crossorigin', '<link rel="modulepreload" fetchpriority="low" crossorigin');

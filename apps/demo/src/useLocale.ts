@@ -6,13 +6,13 @@ import { type DemoLocale, demoLocales } from './text';
 const storageKey = 'biometric-login-demo:locale';
 
 /** The language index.html is prerendered in at build time. */
-export const prerenderedLocale: DemoLocale = 'en';
+const prerenderedLocale: DemoLocale = 'en';
 
 /**
  * Set on <html> by public/prerender-locale.js when the person's language is not the prerendered one: the
  * prerendered page stays hidden until React has rendered it in their language.
  */
-export const prerenderHiddenAttribute = 'data-prerender-hidden';
+const prerenderHiddenAttribute = 'data-prerender-hidden';
 
 export function isDemoLocale(value: unknown): value is DemoLocale {
   return typeof value === 'string' && (demoLocales as readonly string[]).includes(value);
@@ -28,7 +28,7 @@ function readStoredLocale(): string | null {
 }
 
 /** The language chosen before (remembered), else the browser's. */
-export function preferredLocale(stored: string | null, browserLanguage: string): DemoLocale {
+function preferredLocale(stored: string | null, browserLanguage: string): DemoLocale {
   if (isDemoLocale(stored)) return stored;
   return browserLanguage.toLowerCase().startsWith('es') ? 'es' : 'en';
 }
