@@ -4,25 +4,12 @@ import react from '@vitejs/plugin-react';
 import { playwright } from '@vitest/browser-playwright';
 import { defaultClientConditions, defaultServerConditions } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { cameraFlags, chromiumPath, quietFlags } from './scripts/chromium.mjs';
 
 // Tests run against each package's TypeScript source through this export condition, so no build is needed first.
 const sourceCondition = '@biometric-login/source';
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const fixture = (name: string) => fileURLToPath(new URL(`./e2e/fixtures/${name}`, import.meta.url));
-
-/** Debian's Chromium, quiet and working as root, with a fake webcam that shows the fixture face. */
-export const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--use-fake-device-for-media-stream',
-  '--use-fake-ui-for-media-stream',
-  `--use-file-for-fake-video-capture=${fixture('face_1280x720_1frame.y4m')}`,
-];
+/** Debian's Chromium with a fake webcam that shows the fixture face. */
+const chromiumArgs = [...quietFlags, ...cameraFlags('face')];
 
 // Storybook's stories and the end-to-end journeys keep their own project files beside their code.
 const projectFiles = ['./.storybook/vitest.config.ts', './e2e/vitest.config.ts'].filter((file) =>

@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import { playwright } from '@vitest/browser-playwright';
 import { defineProject } from 'vitest/config';
+import { chromiumPath, quietFlags } from '../scripts/chromium.mjs';
 
 const configDir = fileURLToPath(new URL('.', import.meta.url));
 
@@ -21,10 +22,7 @@ export default defineProject({
       enabled: true,
       headless: true,
       provider: playwright({
-        launchOptions: {
-          executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-          args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-        },
+        launchOptions: { executablePath: chromiumPath, args: [...quietFlags] },
       }),
       instances: [{ browser: 'chromium' }],
       // toMatchScreenshot writes a missing reference (and the diffs of a mismatch) through this API.

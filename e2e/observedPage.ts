@@ -10,13 +10,14 @@ export interface Violation {
 
 const trackStatesKey = 'e2e:trackStatesAtPagehide';
 
-// Runs in every document before its own scripts. It observes and changes nothing the page sees: every stream
-// getUserMedia returns is remembered, and on pagehide (the component stops the camera before it navigates)
-// whether each track had ended is kept in sessionStorage for the next page of the same origin to read.
+// Runs in every document before its own scripts. It observes and changes nothing the page sees: every track
+// getUserMedia hands out is remembered (the tracks themselves: react-webcam removes them from their stream
+// when it stops them), and on pagehide (the component stops the camera before it navigates) whether each
+// had ended is kept in sessionStorage for the next page of the same origin to read.
 const probeScript = `(() => {
-  const streams = [];
+  const tracks = [];
   let calls = 0;
-  const trackStates = () => streams.flatMap((stream) => stream.getTracks()).map((track) => track.readyState);
+  const trackStates = () => tracks.map((track) => track.readyState);
   Object.defineProperty(window, '__e2eCamera', { value: { calls: () => calls, trackStates } });
   const media = navigator.mediaDevices;
   if (media && typeof media.getUserMedia === 'function') {
@@ -24,7 +25,7 @@ const probeScript = `(() => {
     media.getUserMedia = async (constraints) => {
       calls += 1;
       const stream = await original(constraints);
-      streams.push(stream);
+      tracks.push(...stream.getTracks());
       return stream;
     };
   }

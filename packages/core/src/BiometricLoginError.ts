@@ -7,7 +7,7 @@ export interface BiometricLoginErrorOptions {
   serverMessage?: string;
   /** How long the server asked us to wait (429 Retry-After), in milliseconds. */
   retryAfterMs?: number;
-  /** Developer-facing detail. Never contains the session token. */
+  /** Developer-facing detail. Never contains the session token or the picture. */
   detail?: string;
   cause?: unknown;
 }
@@ -19,6 +19,7 @@ export class BiometricLoginError extends Error {
   readonly status: number | undefined;
   readonly serverMessage: string | undefined;
   readonly retryAfterMs: number | undefined;
+  readonly detail: string | undefined;
 
   constructor(code: ErrorCode, options: BiometricLoginErrorOptions = {}) {
     const parts = [options.status === undefined ? undefined : `HTTP ${options.status}`, options.serverMessage, options.detail];
@@ -28,6 +29,7 @@ export class BiometricLoginError extends Error {
     this.status = options.status;
     this.serverMessage = options.serverMessage;
     this.retryAfterMs = options.retryAfterMs;
+    this.detail = options.detail;
   }
 
   /** The same request may succeed if simply sent again. */

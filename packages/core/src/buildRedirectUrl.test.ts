@@ -53,7 +53,8 @@ describe('buildRedirectUrl', () => {
   it('refuses non-string input and a missing token', () => {
     expect(refusal(() => buildRedirectUrl(undefined, 't')).code).toBe('REDIRECT_NOT_ALLOWED');
     expect(refusal(() => buildRedirectUrl({ toString: () => 'https://a.com' }, 't')).code).toBe('REDIRECT_NOT_ALLOWED');
-    expect(refusal(() => buildRedirectUrl('https://a.com/', '')).code).toBe('REDIRECT_NOT_ALLOWED');
+    expect(refusal(() => buildRedirectUrl('https://a.com/', '')).code).toBe('INVALID_RESPONSE');
+    expect(refusal(() => buildRedirectUrl('https://a.com/', 42)).code).toBe('INVALID_RESPONSE');
   });
 
   it('enforces the allowlist by origin, not by prefix', () => {

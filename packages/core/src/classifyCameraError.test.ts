@@ -1,3 +1,4 @@
+import { BiometricLoginError } from './BiometricLoginError.js';
 import { describe, expect, it } from 'vitest';
 import { checkCameraSupport, classifyCameraError } from './classifyCameraError.js';
 import { detectOs } from './detectOs.js';
@@ -24,12 +25,21 @@ describe('classifyCameraError', () => {
     expect(classifyCameraError(undefined).code).toBe('CAPTURE_FAILED');
   });
 
-  it("takes a polyfill stub's plain Error as an unsupported browser", () => {
-    expect(classifyCameraError(new Error('getUserMedia is not implemented in this browser')).code).toBe('CAMERA_UNSUPPORTED');
+  it('does not call a custom driver\'s plain Error an unsupported browser', () => {
+    const error = classifyCameraError(new Error('my kiosk camera is unplugged'));
+    expect(error.code).toBe('CAPTURE_FAILED');
+    expect(error.cause).toBeInstanceOf(Error);
   });
 
-  it("takes react-webcam's string errors as an unsupported browser", () => {
-    expect(classifyCameraError('getUserMedia not supported').code).toBe('CAMERA_UNSUPPORTED');
+  it('knows only the browser\'s names: a string or an object without a name is CAPTURE_FAILED', () => {
+    expect(classifyCameraError('getUserMedia not supported').code).toBe('CAPTURE_FAILED');
+    expect(classifyCameraError({ message: 'NotAllowedError' }).code).toBe('CAPTURE_FAILED');
+    expect(classifyCameraError(undefined).code).toBe('CAPTURE_FAILED');
+  });
+
+  it('passes a driver\'s own BiometricLoginError through untouched', () => {
+    const own = new BiometricLoginError('CAMERA_UNSUPPORTED', { detail: 'no camera API' });
+    expect(classifyCameraError(own)).toBe(own);
   });
 });
 

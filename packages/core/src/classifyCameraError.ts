@@ -14,21 +14,20 @@ const cameraErrorCodes: Readonly<Record<string, ErrorCode>> = {
   TrackStartError: 'CAMERA_IN_USE',
   AbortError: 'CAMERA_IN_USE',
   NotSupportedError: 'CAMERA_UNSUPPORTED',
+  // getUserMedia rejects with TypeError for constraints it cannot take at all, or on an insecure page.
   TypeError: 'CAMERA_UNSUPPORTED',
-  // getUserMedia itself only rejects with DOMExceptions or TypeError; a plain Error comes from a polyfill
-  // stub (react-webcam installs one) in a browser that has no camera API at all.
-  Error: 'CAMERA_UNSUPPORTED',
 };
 
-/** Classifies what getUserMedia (or react-webcam, which sometimes passes a string) rejected with. */
+/**
+ * Classifies what getUserMedia rejected with, by the browser's DOMException name. Anything else (a
+ * driver's plain Error, a string) is CAPTURE_FAILED: drivers translate their own quirks before this.
+ */
 export function classifyCameraError(error: unknown): BiometricLoginError {
   if (error instanceof BiometricLoginError) return error;
   const name = typeof error === 'object' && error !== null && 'name' in error && typeof error.name === 'string' ? error.name : undefined;
   if (name !== undefined && Object.hasOwn(cameraErrorCodes, name)) {
     return new BiometricLoginError(cameraErrorCodes[name] ?? 'CAPTURE_FAILED', { detail: `getUserMedia: ${name}`, cause: error });
   }
-  // react-webcam reports "no getUserMedia in this browser" as a plain string.
-  if (typeof error === 'string') return new BiometricLoginError('CAMERA_UNSUPPORTED', { detail: 'getUserMedia is not available', cause: error });
   return new BiometricLoginError('CAPTURE_FAILED', { detail: 'the camera failed for an unknown reason', cause: error });
 }
 

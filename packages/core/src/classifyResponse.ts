@@ -1,6 +1,6 @@
 import { BiometricLoginError } from './BiometricLoginError.js';
 import type { ErrorCode } from './errorCodes.js';
-import { readErrorMessage, readSuccessBody, type ValidateSuccessData } from './readValidateAnswer.js';
+import { validateErrorSchema, type ValidateSuccessData, validateSuccessSchema, type ValidationSignature } from './validateAnswerSchema.js';
 
 /** The three documented 400 `message` codes, which name themselves. */
 const documentedBadRequestCodes = ['INVALID_BIOMETRIC_DATA', 'LIVENESS_DETECTION_FAILED', 'IDENTITY_VERIFICATION_FAILED'] as const;
@@ -16,7 +16,12 @@ export interface HttpAnswer {
 export interface ValidateBiometricResult {
   /** The login token to hand to the project flow's redirect URL. */
   token: string;
+  /** Every documented field of the answer's `data`, with its documented type; fields of another type are left out. */
   data: ValidateSuccessData;
+  /** The older API's certificate of the validation, when it sent one. */
+  signature?: ValidationSignature;
+  /** The older API's id of the answer, when it sent one. */
+  id?: string;
 }
 
 function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
@@ -41,10 +46,7 @@ export function parseRetryAfter(value: string | null | undefined, now: number): 
 
 /** Maps an HTTP status (and, for 400, the documented body code) to an error code. Never reads message prose. */
 export function errorCodeForStatus(status: number, serverMessage: string | undefined): ErrorCode {
-  if (status === 400) {
-    const documented = documentedBadRequestCodes.find((code) => code === serverMessage);
-    return documented ?? 'REQUEST_REJECTED';
-  }
+  if (status === 400) return documentedBadRequestCodes.find((code) => code === serverMessage) ?? 'REQUEST_REJECTED';
   if (status === 401 || status === 403) return 'SESSION_INVALID';
   if (status === 404) return 'SESSION_NOT_FOUND';
   if (status === 408) return 'TIMEOUT';
@@ -53,6 +55,7 @@ export function errorCodeForStatus(status: number, serverMessage: string | undef
   if (status === 429) return 'RATE_LIMITED';
   if (status >= 400 && status < 500) return 'REQUEST_REJECTED';
   if (status >= 500 && status < 600) return 'SERVER_ERROR';
+  // 1xx, 3xx (redirects are never followed) and anything outside HTTP's range.
   return 'INVALID_RESPONSE';
 }
 
@@ -63,14 +66,16 @@ export function classifyValidateResponse(answer: HttpAnswer, now: number): Valid
 
   if (status >= 200 && status < 300) {
     if (!json.ok) throw new BiometricLoginError('INVALID_RESPONSE', { status, detail: 'the body is not JSON' });
-    const data = readSuccessBody(json.value);
-    if (data === undefined) {
+    const parsed = validateSuccessSchema.safeParse(json.value);
+    if (!parsed.success) {
       throw new BiometricLoginError('INVALID_RESPONSE', { status, detail: 'the body has no data.token or says success: false' });
     }
-    return { token: data.token, data };
+    const { data, signature, id } = parsed.data;
+    return { token: data.token, data, ...(signature === undefined ? {} : { signature }), ...(id === undefined ? {} : { id }) };
   }
 
-  const serverMessage = json.ok ? readErrorMessage(json.value) : undefined;
+  const errorBody = json.ok ? validateErrorSchema.safeParse(json.value) : undefined;
+  const serverMessage = errorBody?.success ? errorBody.data.message : undefined;
   const code = errorCodeForStatus(status, serverMessage);
   const retryAfterMs = code === 'RATE_LIMITED' ? parseRetryAfter(answer.retryAfter, now) : undefined;
   throw new BiometricLoginError(code, { status, serverMessage, retryAfterMs });

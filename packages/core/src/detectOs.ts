@@ -1,4 +1,4 @@
-import type { BiometricOs } from './validateBiometric.js';
+import type { BiometricOs } from './validateRequestSchema.js';
 
 export interface DeviceFacts {
   userAgent: string;

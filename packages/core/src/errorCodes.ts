@@ -18,6 +18,7 @@ export const errorCodes = [
   'CAMERA_UNSUPPORTED',
   'CAPTURE_FAILED',
   'REDIRECT_NOT_ALLOWED',
+  'INVALID_CONFIGURATION',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];
@@ -54,6 +55,7 @@ export const errorCodeInfo: Readonly<Record<ErrorCode, ErrorCodeInfo>> = {
   CAMERA_UNSUPPORTED: { kind: 'camera', transient: false, userCanRetry: false },
   CAPTURE_FAILED: { kind: 'camera', transient: false, userCanRetry: true },
   REDIRECT_NOT_ALLOWED: { kind: 'configuration', transient: false, userCanRetry: false },
+  INVALID_CONFIGURATION: { kind: 'configuration', transient: false, userCanRetry: false },
 };
 
 export function isErrorCode(value: unknown): value is ErrorCode {

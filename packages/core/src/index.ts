@@ -1,32 +1,57 @@
+// The API contract
+export { createSessionPath, defaultApiBaseUrl, validatePath } from './apiPaths.js';
+export { biometricOsSchema, biometricOsValues, validateRequestSchema } from './validateRequestSchema.js';
+export type { BiometricOs, ValidateRequest } from './validateRequestSchema.js';
+export {
+  appLoginSchema,
+  biometricDataSchema,
+  livenessSessionRecordSchema,
+  loginTokenSchema,
+  validateErrorSchema,
+  validateSuccessDataSchema,
+  validateSuccessSchema,
+  validationSignatureSchema,
+  verificationResultsSchema,
+} from './validateAnswerSchema.js';
+export type {
+  AppLogin,
+  BiometricData,
+  LivenessSessionRecord,
+  ValidateError,
+  ValidateSuccess,
+  ValidateSuccessData,
+  ValidationSignature,
+  VerificationResults,
+} from './validateAnswerSchema.js';
+export { classifyValidateResponse } from './classifyResponse.js';
+export type { HttpAnswer, ValidateBiometricResult } from './classifyResponse.js';
+export { validateBiometric, validateUrl } from './validateBiometric.js';
+export type { Timers, ValidateBiometricOptions } from './validateBiometric.js';
+
+// Errors
 export { BiometricLoginError, isBiometricLoginError } from './BiometricLoginError.js';
 export type { BiometricLoginErrorOptions } from './BiometricLoginError.js';
-export { errorCodes, errorCodeInfo, isErrorCode } from './errorCodes.js';
+export { errorCodeInfo, errorCodes } from './errorCodes.js';
 export type { ErrorCode, ErrorCodeInfo, ErrorKind } from './errorCodes.js';
-export { classifyValidateResponse, errorCodeForStatus, parseRetryAfter } from './classifyResponse.js';
-export type { HttpAnswer, ValidateBiometricResult } from './classifyResponse.js';
-export { readErrorMessage, readSuccessBody } from './readValidateAnswer.js';
-export type { BiometricData, ValidateSuccessData, VerificationResults } from './readValidateAnswer.js';
-export { biometricOsValues, defaultApiBaseUrl, validateBiometric, validatePath, validateUrl } from './validateBiometric.js';
-export type { BiometricOs, Timers, ValidateBiometricOptions } from './validateBiometric.js';
-export { toRawBase64 } from './imageBase64.js';
-export { readLivenessSession } from './readLivenessSession.js';
-export type { LivenessSession, ReadLivenessSessionOptions } from './readLivenessSession.js';
-export { buildRedirectUrl, checkRedirectUrl } from './buildRedirectUrl.js';
+
+// Session token, configuration and redirect
+export { jwtSchema, readJwtClaims } from './jwtClaims.js';
+export { livenessSessionClaimsSchema, readLivenessSession } from './readLivenessSession.js';
+export type { LivenessSession, LivenessSessionClaims, ReadLivenessSessionOptions } from './readLivenessSession.js';
+export { apiBaseUrlSchema, checkLoginConfig, loginConfigSchema, maxTimeoutMs } from './loginConfig.js';
+export type { LoginConfig } from './loginConfig.js';
+export { buildRedirectUrl } from './buildRedirectUrl.js';
 export type { BuildRedirectUrlOptions } from './buildRedirectUrl.js';
-export { createLoginState, initialLoginState, isBusy, loginReducer, loginStatuses, needsCamera } from './loginReducer.js';
+
+// The login flow
+export { createLoginState, isBusy, loginReducer, needsCamera } from './loginReducer.js';
 export type { LoginEvent, LoginState, LoginStatus } from './loginReducer.js';
-export {
-  base64ByteLength,
-  centredRegion,
-  defaultAspectRatio,
-  defaultFrameLimits,
-  defaultJpegQuality,
-  drawFrame,
-  encodeFrame,
-  fitFrameSize,
-  isBlankFrame,
-  videoFrameSize,
-} from './encodeFrame.js';
+export { runLoginAttempt } from './runLoginAttempt.js';
+export type { FrameCheck, LoginAttemptPorts, LoginSuccess } from './runLoginAttempt.js';
+export { maxAutomaticRetries, maxRetryAfterMs, retryDelay, shouldRetry } from './retryPolicy.js';
+
+// The camera and the frame
+export { centredRegion, encodeFrame, isBlankFrame } from './encodeFrame.js';
 export type { EncodedFrame, EncodeFrameOptions, FrameLimits, FrameOptions, FrameRegion, FrameSize } from './encodeFrame.js';
 export { checkCameraSupport, classifyCameraError } from './classifyCameraError.js';
 export type { CameraEnvironment } from './classifyCameraError.js';

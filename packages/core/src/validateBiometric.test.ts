@@ -9,8 +9,8 @@ const successBody = {
   data: {
     _id: 'bv_1',
     status: 'completed',
-    verificationResults: { livenessDetection: 0.98, identityMatch: 0.97, qualityScore: 0.9, antiSpoofing: 0.99 },
-    biometricData: { faceImage: 'abc', template: 't', quality: 0.9, livenessScore: 0.98 },
+    verificationResults: { livenessDetection: 'passed', identityMatch: 'passed', qualityScore: 0.9, antiSpoofing: 'passed' },
+    biometricData: { faceImage: 'abc', template: 't', quality: 'good', livenessScore: 0.98 },
     riskScore: 0.02,
     completedAt: '2026-11-26T12:00:00.000Z',
     token: 'login.jwt.token',
@@ -49,6 +49,19 @@ describe('validateBiometric: the request', () => {
     expect(init?.method).toBe('POST');
     expect(init?.headers).toEqual({ 'Content-Type': 'application/json', Authorization: `Bearer ${validToken}` });
     expect(JSON.parse(String(init?.body))).toEqual({ image: jpegBase64, os: 'IOS' });
+    expect(init).toMatchObject({ credentials: 'omit', referrerPolicy: 'no-referrer', redirect: 'manual' });
+  });
+
+  it('sends only the image when no os is given, as every documented example does', async () => {
+    const fetchMock = answer(200, successBody);
+    await validateBiometric(options({ fetch: fetchMock, os: undefined }));
+    expect(JSON.parse(String(fetchMock.mock.calls[0]?.[1]?.body))).toEqual({ image: jpegBase64 });
+  });
+
+  it('sends os in upper case whatever case it was given in', async () => {
+    const fetchMock = answer(200, successBody);
+    await validateBiometric(options({ fetch: fetchMock, os: 'android' as never }));
+    expect(JSON.parse(String(fetchMock.mock.calls[0]?.[1]?.body))).toEqual({ image: jpegBase64, os: 'ANDROID' });
   });
 
   it('joins a custom base URL without doubling slashes', async () => {
@@ -62,10 +75,17 @@ describe('validateBiometric: the request', () => {
     expect(result).toEqual({ token: 'login.jwt.token', data: successBody.data });
   });
 
-  it('accepts a success whose optional fields changed type or are missing', async () => {
-    const body = { data: { token: 't', riskScore: 'low', status: 3, _id: 'bv', verificationResults: { identityMatch: true, antiSpoofing: {} }, biometricData: 'gone' } };
+  it('accepts a success whose optional fields changed type or are missing, leaving those out', async () => {
+    const body = { data: { token: 't', riskScore: 'low', status: 3, _id: 'bv', verificationResults: { identityMatch: 'passed', antiSpoofing: {} }, biometricData: 'gone' } };
     const result = await validateBiometric(options({ fetch: answer(200, body) }));
-    expect(result).toEqual({ token: 't', data: { token: 't', _id: 'bv', verificationResults: { identityMatch: true } } });
+    expect(result).toEqual({ token: 't', data: { token: 't', _id: 'bv', verificationResults: { identityMatch: 'passed' } } });
+    expect(result.data).not.toHaveProperty('riskScore');
+  });
+
+  it('passes through fields nobody documented', async () => {
+    const body = { success: true, data: { token: 't', liveness: { score: 0.7 } }, requestId: 'r1' };
+    const result = await validateBiometric(options({ fetch: answer(200, body) }));
+    expect(result.data).toEqual({ token: 't', liveness: { score: 0.7 } });
   });
 });
 
@@ -78,8 +98,12 @@ describe('validateBiometric: refused before sending', () => {
     ['an image that is not base64', { image: 'hello world!' }, 'CAPTURE_FAILED'],
     ['an empty image', { image: 'data:image/jpeg;base64,' }, 'CAPTURE_FAILED'],
     ['an unknown os', { os: 'WINDOWS' as never }, 'REQUEST_REJECTED'],
-    ['a base URL that is not a URL', { apiBaseUrl: 'api.verifik.co' }, 'REQUEST_REJECTED'],
-    ['a base URL that is not http(s)', { apiBaseUrl: 'javascript:alert(1)' }, 'REQUEST_REJECTED'],
+    ['a token with a line break in it', { token: `${validToken}\r\nX-Evil: 1` }, 'SESSION_INVALID'],
+    ['a token with a space in it', { token: validToken.replace('.', ' .') }, 'SESSION_INVALID'],
+    ['a base URL that is not a URL', { apiBaseUrl: 'api.verifik.co' }, 'INVALID_CONFIGURATION'],
+    ['a base URL that is not http(s)', { apiBaseUrl: 'javascript:alert(1)' }, 'INVALID_CONFIGURATION'],
+    ['a cleartext base URL on the network', { apiBaseUrl: 'http://api.example.com' }, 'INVALID_CONFIGURATION'],
+    ['a base URL with credentials', { apiBaseUrl: 'https://user:secret@api.verifik.co' }, 'INVALID_CONFIGURATION'],
   ];
   it.each(cases)('%s', async (_name, overrides, code) => {
     const fetchMock = answer(200, successBody);
@@ -105,7 +129,10 @@ describe('validateBiometric: each answer has its code', () => {
     [429, { error: 'Too Many Requests' }, 'RATE_LIMITED'],
     [500, 'Internal Server Error', 'SERVER_ERROR'],
     [503, { error: 'Service Unavailable' }, 'SERVER_ERROR'],
+    [301, '', 'INVALID_RESPONSE'],
     [302, '', 'INVALID_RESPONSE'],
+    [307, '', 'INVALID_RESPONSE'],
+    [308, { success: true, data: { token: 't' } }, 'INVALID_RESPONSE'],
     [200, 'not json', 'INVALID_RESPONSE'],
     [200, { success: false, data: { token: 't' } }, 'INVALID_RESPONSE'],
     [200, { success: true, data: { token: '' } }, 'INVALID_RESPONSE'],
@@ -123,9 +150,20 @@ describe('validateBiometric: each answer has its code', () => {
     expect(error.status).toBe(status);
   });
 
-  it('keeps the server message code', async () => {
-    const error = await failure(validateBiometric(options({ fetch: answer(404, { message: 'biometric_validation_not_found' }) })));
-    expect(error.serverMessage).toBe('biometric_validation_not_found');
+  it('keeps the server message code, from either documented error body', async () => {
+    const older = await failure(validateBiometric(options({ fetch: answer(404, { code: 'biometric_validation_not_found', message: '404:biometric_validation_not_found' }) })));
+    expect(older.serverMessage).toBe('404:biometric_validation_not_found');
+    const current = await failure(validateBiometric(options({ fetch: answer(400, { error: 'Invalid biometric data', message: 'INVALID_BIOMETRIC_DATA' }) })));
+    expect(current.serverMessage).toBe('INVALID_BIOMETRIC_DATA');
+  });
+
+  it('an opaque redirect (what a browser answers for redirect: "manual") is INVALID_RESPONSE', async () => {
+    const opaque = Object.assign(new Response(null, { status: 200 }), {});
+    Object.defineProperty(opaque, 'type', { value: 'opaqueredirect' });
+    Object.defineProperty(opaque, 'status', { value: 0 });
+    const error = await failure(validateBiometric(options({ fetch: async () => opaque })));
+    expect(error.code).toBe('INVALID_RESPONSE');
+    expect(error.detail).toMatch(/redirect/);
   });
 
   it('carries Retry-After in seconds or as a date', async () => {
@@ -140,6 +178,7 @@ describe('validateBiometric: each answer has its code', () => {
     const fetchMock = vi.fn<typeof fetch>(async () => Promise.reject(new TypeError('Failed to fetch')));
     const error = await failure(validateBiometric(options({ fetch: fetchMock })));
     expect(error.code).toBe('NETWORK_ERROR');
+    // Kept as it is, for debugging, when it mentions neither the token nor the picture.
     expect(error.cause).toBeInstanceOf(TypeError);
   });
 

@@ -1,12 +1,11 @@
+import { apiBaseUrlSchema } from './loginConfig.js';
+import { defaultApiBaseUrl, validatePath } from './apiPaths.js';
 import { BiometricLoginError } from './BiometricLoginError.js';
 import { classifyValidateResponse, type ValidateBiometricResult } from './classifyResponse.js';
 import { toRawBase64 } from './imageBase64.js';
 import { readLivenessSession } from './readLivenessSession.js';
-
-export const defaultApiBaseUrl = 'https://api.verifik.co';
-export const validatePath = '/v2/biometric-validations/validate';
-export const biometricOsValues = ['DESKTOP', 'IOS', 'ANDROID'] as const;
-export type BiometricOs = (typeof biometricOsValues)[number];
+import { redactError } from './redactSecrets.js';
+import { type BiometricOs, biometricOsSchema, type ValidateRequest } from './validateRequestSchema.js';
 
 export interface Timers {
   setTimeout: (callback: () => void, ms: number) => unknown;
@@ -18,8 +17,9 @@ export interface ValidateBiometricOptions {
   token: string;
   /** A JPEG as base64, raw or as a data URL. */
   image: string;
-  os: BiometricOs;
-  /** Default `https://api.verifik.co`. */
+  /** The device's platform; optional for the API, sent whenever given. */
+  os?: BiometricOs;
+  /** Default `https://api.verifik.co`; https only (http for localhost). */
   apiBaseUrl?: string;
   fetch?: typeof globalThis.fetch;
   signal?: AbortSignal;
@@ -29,24 +29,39 @@ export interface ValidateBiometricOptions {
   timers?: Timers;
 }
 
+/** The validate endpoint's URL under `apiBaseUrl`; a cleartext or malformed base is INVALID_CONFIGURATION. */
 export function validateUrl(apiBaseUrl: string = defaultApiBaseUrl): string {
-  let base: URL;
-  try {
-    base = new URL(apiBaseUrl);
-  } catch (cause) {
-    throw new BiometricLoginError('REQUEST_REJECTED', { detail: 'apiBaseUrl is not an absolute URL', cause });
+  if (!apiBaseUrlSchema.safeParse(apiBaseUrl).success) {
+    throw new BiometricLoginError('INVALID_CONFIGURATION', { detail: 'apiBaseUrl must be an https URL (http only for localhost)' });
   }
-  if (base.protocol !== 'https:' && base.protocol !== 'http:') {
-    throw new BiometricLoginError('REQUEST_REJECTED', { detail: 'apiBaseUrl must be http(s)' });
-  }
+  const base = new URL(apiBaseUrl);
   return `${base.origin}${base.pathname.replace(/\/+$/, '')}${validatePath}`;
+}
+
+/** The request exactly as sent: everything refused here is refused before any byte leaves. */
+function prepareRequest(options: ValidateBiometricOptions, now: () => number): { url: string; body: ValidateRequest } {
+  readLivenessSession(options.token, { now });
+  const image = toRawBase64(options.image);
+  const os = options.os === undefined ? undefined : biometricOsSchema.safeParse(options.os);
+  if (os !== undefined && !os.success) throw new BiometricLoginError('REQUEST_REJECTED', { detail: 'os must be DESKTOP, IOS or ANDROID' });
+  return { url: validateUrl(options.apiBaseUrl), body: os === undefined ? { image } : { image, os: os.data } };
 }
 
 /**
  * Sends one frame to Verifik's "validate an app login biometric validation" endpoint.
- * Resolves with the login token, or rejects with a BiometricLoginError whose `code` says what went wrong.
+ * Resolves with the login token, or rejects with a BiometricLoginError whose `code` says what went wrong;
+ * neither the session token nor the picture ever appears in that error, its message or its causes.
  */
 export async function validateBiometric(options: ValidateBiometricOptions): Promise<ValidateBiometricResult> {
+  const secrets = [options.token, options.token?.trim?.(), options.image].filter((secret): secret is string => typeof secret === 'string');
+  try {
+    return await send(options);
+  } catch (error) {
+    throw error instanceof BiometricLoginError ? redactError(error, secrets) : error;
+  }
+}
+
+async function send(options: ValidateBiometricOptions): Promise<ValidateBiometricResult> {
   const now = options.now ?? Date.now;
   const fetchImpl = options.fetch ?? globalThis.fetch;
   // Wrapped: browsers throw "Illegal invocation" when setTimeout is called with another `this`.
@@ -55,13 +70,7 @@ export async function validateBiometric(options: ValidateBiometricOptions): Prom
     clearTimeout: (handle) => globalThis.clearTimeout(handle),
   };
   const timeoutMs = options.timeoutMs ?? 30_000;
-
-  readLivenessSession(options.token, { now });
-  const image = toRawBase64(options.image);
-  if (!(biometricOsValues as readonly string[]).includes(options.os)) {
-    throw new BiometricLoginError('REQUEST_REJECTED', { detail: 'os must be DESKTOP, IOS or ANDROID' });
-  }
-  const url = validateUrl(options.apiBaseUrl);
+  const { url, body } = prepareRequest(options, now);
   if (options.signal?.aborted) throw abortError(options.signal);
 
   const controller = new AbortController();
@@ -77,11 +86,16 @@ export async function validateBiometric(options: ValidateBiometricOptions): Prom
     const response = await fetchImpl(url, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${options.token.trim()}` },
-      body: JSON.stringify({ image, os: options.os }),
+      body: JSON.stringify(body),
       signal: controller.signal,
       credentials: 'omit',
       referrerPolicy: 'no-referrer',
+      // A redirect would re-send the face and the token to wherever it points: never followed.
+      redirect: 'manual',
     });
+    if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
+      throw new BiometricLoginError('INVALID_RESPONSE', { status: response.status || undefined, detail: 'the API answered with a redirect, which is never followed' });
+    }
     const bodyText = await response.text();
     return classifyValidateResponse({ status: response.status, bodyText, retryAfter: response.headers.get('Retry-After') }, now());
   } catch (error) {

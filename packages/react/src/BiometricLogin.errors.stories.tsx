@@ -191,6 +191,14 @@ export const RedirectNotAllowed = errorStory({
   tryAgain: false,
 });
 
+export const InvalidConfiguration = errorStory({
+  code: 'INVALID_CONFIGURATION',
+  cause: 'A prop the schema refuses: here `apiBaseUrl` is cleartext http on the network, so the face would cross it unencrypted. Refused at once: no camera, no request.',
+  args: { apiBaseUrl: 'http://api.example.com' },
+  when: 'atOnce',
+  tryAgain: false,
+});
+
 // The same words in Spanish, whatever the toolbar says.
 
 export const IdentityVerificationFailedInSpanish = errorStory({

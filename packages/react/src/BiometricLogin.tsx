@@ -1,6 +1,7 @@
 import { type FocusEvent, useEffect, useMemo, useRef } from 'react';
 import { type BiometricLoginLocale, type BiometricLoginMessageOverrides, resolveMessages } from './messages.js';
-import { useBiometricLogin, type UseBiometricLoginOptions } from './useBiometricLogin.js';
+import type { UseBiometricLoginOptions } from './biometricLoginOptions.js';
+import { useBiometricLogin } from './useBiometricLogin.js';
 
 export interface BiometricLoginProps extends UseBiometricLoginOptions {
   /** 'en' (default) or 'es'; anything else falls back to English. */

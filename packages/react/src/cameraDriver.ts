@@ -19,9 +19,9 @@ export interface CameraPreviewProps {
 }
 
 /**
- * Where frames come from. The default opens the webcam with getUserMedia (react-webcam is another,
- * at `@biometric-login/react/webcam`); tests, stories and
- * kiosks can pass another. A driver's Preview must stop every track it started when it unmounts.
+ * Where frames come from. The default is the webcam through react-webcam (`webcamCamera`);
+ * `createPictureCamera` films a picture (demos), and tests, stories and kiosks can pass their own.
+ * A driver's Preview must stop every track it started when it unmounts.
  */
 export interface CameraDriver {
   Preview: ComponentType<CameraPreviewProps>;

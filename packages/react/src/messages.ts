@@ -122,6 +122,10 @@ export const en: BiometricLoginMessages = {
       title: 'This login is not set up correctly',
       description: 'The page to return to is not allowed, so nothing was sent. Contact the app’s support.',
     },
+    INVALID_CONFIGURATION: {
+      title: 'This login can’t start',
+      description: 'The page’s login settings are not valid, so the camera stayed off and nothing was sent. Contact the app’s support.',
+    },
   },
 };
 
@@ -214,10 +218,14 @@ export const es: BiometricLoginMessages = {
       title: 'Este inicio de sesión no está bien configurado',
       description: 'La página de regreso no está permitida, así que no se envió nada. Contacta al soporte de la aplicación.',
     },
+    INVALID_CONFIGURATION: {
+      title: 'Este inicio de sesión no puede empezar',
+      description: 'La configuración de inicio de sesión de la página no es válida, así que la cámara no se encendió y no se envió nada. Contacta al soporte de la aplicación.',
+    },
   },
 };
 
-export const builtInMessages: Readonly<Record<BiometricLoginLocale, BiometricLoginMessages>> = { en, es };
+const builtInMessages: Readonly<Record<BiometricLoginLocale, BiometricLoginMessages>> = { en, es };
 
 function mergeRecord<K extends string, V extends object>(base: Record<K, V>, overrides: Partial<Record<K, Partial<V>>> | undefined): Record<K, V> {
   if (overrides === undefined) return base;

@@ -1,12 +1,6 @@
-import { BiometricLoginError, type BiometricOs, validateBiometric, type ValidateBiometricResult } from '@biometric-login/core';
+import { type BiometricOs, retryDelay, shouldRetry, validateBiometric, type ValidateBiometricResult } from '@biometric-login/core';
 import { QueryClient, QueryClientContext, useMutation } from '@tanstack/react-query';
-import { useContext, useState } from 'react';
-
-export interface ValidateRequest {
-  image: string;
-  os: BiometricOs;
-  signal: AbortSignal;
-}
+import { useCallback, useContext, useId, useRef, useState } from 'react';
 
 export interface ValidateMutationOptions {
   token: string;
@@ -15,34 +9,55 @@ export interface ValidateMutationOptions {
   fetch: typeof globalThis.fetch | undefined;
 }
 
-/** Automatic retries of a transient failure (network, 5xx, short 429): at most this many. */
-export const maxAutomaticRetries = 2;
-/** A 429 asking for a longer wait than this is shown to the person instead of waited out. */
-export const maxRetryAfterMs = 5000;
-
-export function shouldRetry(failureCount: number, error: unknown): boolean {
-  if (!(error instanceof BiometricLoginError) || !error.isTransient || failureCount >= maxAutomaticRetries) return false;
-  return error.retryAfterMs === undefined || error.retryAfterMs <= maxRetryAfterMs;
+/** What the cache sees of a request: never the picture, which stays in this hook until the request ends. */
+interface ValidateVariables {
+  attempt: number;
+  os: BiometricOs;
+  signal: AbortSignal;
 }
 
-export function retryDelay(failureCount: number, error: unknown): number {
-  if (error instanceof BiometricLoginError && error.retryAfterMs !== undefined) return error.retryAfterMs;
-  return 500 * 2 ** failureCount;
-}
+const mutationScope = '@biometric-login/validate';
 
-/** The validate POST through react-query: the host's QueryClient when there is one, else a private one. */
-export function useValidateMutation(options: ValidateMutationOptions) {
+export type SendFrame = (image: string, os: BiometricOs, signal: AbortSignal) => Promise<ValidateBiometricResult>;
+
+/**
+ * The validate POST through react-query (the host's QueryClient when there is one, else a private one),
+ * retried by core's policy. The picture never enters the cache, and once a request has ended its
+ * mutation (which holds the login token) is removed: no QueryClient keeps either.
+ */
+export function useValidateMutation(options: ValidateMutationOptions): SendFrame {
   const hostClient = useContext(QueryClientContext);
   const [ownClient] = useState(() => (hostClient === undefined ? new QueryClient() : undefined));
-  return useMutation<ValidateBiometricResult, unknown, ValidateRequest>(
+  const client = hostClient ?? (ownClient as QueryClient);
+  const id = useId();
+  const mutationKey = [mutationScope, id];
+  const pictures = useRef(new Map<number, string>());
+  const attempts = useRef(0);
+  const { mutateAsync, reset } = useMutation<ValidateBiometricResult, unknown, ValidateVariables>(
     {
-      mutationFn: ({ image, os, signal }) =>
-        validateBiometric({ token: options.token, image, os, signal, apiBaseUrl: options.apiBaseUrl, timeoutMs: options.timeoutMs, fetch: options.fetch }),
+      mutationKey,
+      mutationFn: ({ attempt, os, signal }) =>
+        validateBiometric({ token: options.token, image: pictures.current.get(attempt) ?? '', os, signal, apiBaseUrl: options.apiBaseUrl, timeoutMs: options.timeoutMs, fetch: options.fetch }),
       retry: shouldRetry,
       retryDelay,
       // 'online' would pause silently while the browser reports offline; we want NETWORK_ERROR instead.
       networkMode: 'always',
+      gcTime: 0,
     },
-    hostClient ?? ownClient,
+    client,
+  );
+  return useCallback(
+    (image, os, signal) => {
+      const attempt = (attempts.current += 1);
+      pictures.current.set(attempt, image);
+      return mutateAsync({ attempt, os, signal }).finally(() => {
+        pictures.current.delete(attempt);
+        reset();
+        const cache = client.getMutationCache();
+        const ended = cache.findAll({ mutationKey: [mutationScope, id], exact: true, predicate: (mutation) => mutation.state.status !== 'pending' });
+        for (const mutation of ended) cache.remove(mutation);
+      });
+    },
+    [mutateAsync, reset, client, id],
   );
 }

@@ -1,21 +1,40 @@
-import { checkCameraSupport } from '@biometric-login/core';
+import { BiometricLoginError, checkCameraSupport } from '@biometric-login/core';
 import { useEffect, useRef, useState } from 'react';
 import WebcamModule from 'react-webcam';
 import type { CameraDriver, CameraPreviewProps } from './cameraDriver.js';
 import { useLatest } from './useLatest.js';
 import { stopStream, watchStream } from './watchStream.js';
 
-type WebcamComponent = typeof WebcamModule.default;
-// react-webcam is CommonJS whose module.exports is the class, while its types say `export default`: take either shape.
-const Webcam = ((WebcamModule as { default?: WebcamComponent }).default ?? WebcamModule) as WebcamComponent;
+// react-webcam is CommonJS whose module.exports is the class, while its types say `export default`: depending on
+// the host's bundler and TypeScript settings the import is the class or a namespace holding it. Take either shape.
+type WebcamComponent = typeof WebcamModule extends { default: infer Component } ? Component : typeof WebcamModule;
+const Webcam = ((WebcamModule as unknown as { default?: WebcamComponent }).default ?? WebcamModule) as WebcamComponent;
+
+/**
+ * react-webcam's own failures, translated here so that core only ever sees the browser's DOMExceptions:
+ * it reports a missing camera API as the string "getUserMedia not supported", and its import-time
+ * getUserMedia shim rejects with a plain Error in a browser that has none.
+ */
+export function translateWebcamError(error: unknown): unknown {
+  const plainError = error instanceof Error && Object.getPrototypeOf(error) === Error.prototype;
+  if (typeof error === 'string' || plainError) {
+    return new BiometricLoginError('CAMERA_UNSUPPORTED', { detail: 'this browser has no camera API (react-webcam)', cause: error });
+  }
+  return error;
+}
+
+/** An insecure page cannot have a camera: react-webcam's shim would hide that behind a generic error. */
+function supportProblem(): BiometricLoginError | undefined {
+  if (typeof window === 'undefined') return undefined;
+  return checkCameraSupport({ isSecureContext: window.isSecureContext, mediaDevices: navigator.mediaDevices });
+}
 
 /** The webcam through react-webcam: the preview is mirrored by CSS only, so the frame sent is not. */
 function WebcamPreview({ constraints, label, className, onReady, onError }: CameraPreviewProps) {
   const webcam = useRef<InstanceType<WebcamComponent>>(null);
   const stopWatching = useRef<(() => void) | undefined>(undefined);
   const callbacks = useLatest({ onReady, onError });
-  // An insecure page or a browser without a camera API: say so instead of asking.
-  const [unsupported] = useState(() => checkCameraSupport({ isSecureContext: window.isSecureContext, mediaDevices: navigator.mediaDevices }));
+  const [unsupported] = useState(supportProblem);
   useEffect(() => {
     if (unsupported) callbacks.current.onError(unsupported);
   }, [unsupported, callbacks]);
@@ -38,7 +57,7 @@ function WebcamPreview({ constraints, label, className, onReady, onError }: Came
       mirrored={false}
       videoConstraints={constraints}
       onUserMedia={handleStream}
-      onUserMediaError={(error: string | DOMException) => callbacks.current.onError(error)}
+      onUserMediaError={(error: unknown) => callbacks.current.onError(translateWebcamError(error))}
       className={className}
       aria-label={label}
       disablePictureInPicture
@@ -46,4 +65,5 @@ function WebcamPreview({ constraints, label, className, onReady, onError }: Came
   );
 }
 
+/** The default camera: the webcam through react-webcam. */
 export const webcamCamera: CameraDriver = { Preview: WebcamPreview };

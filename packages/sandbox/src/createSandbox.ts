@@ -5,7 +5,7 @@ import { parseCreateSessionOptions, type CreateSessionOptions, type ResolvedSess
 import { parseValidateBody } from './parseValidateBody.js';
 import { randomHex, randomObjectId } from './randomId.js';
 import { readLimitedBody } from './readLimitedBody.js';
-import { errorResponse, jsonResponse } from './responses.js';
+import { documentedBadRequest, errorResponse, jsonResponse } from './responses.js';
 import { matchRoute, normalizeBasePath, type SandboxRoute } from './routes.js';
 import type { SandboxScenario } from './scenarios.js';
 import { createSessionStore } from './sessionStore.js';
@@ -118,7 +118,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     if (body.status === 'tooLarge') return errorResponse(413, 'payload_too_large');
     if (!isJsonContentType(request.headers.get('Content-Type'))) return errorResponse(415, 'unsupported_media_type');
     const parsed = parseValidateBody(body.bytes);
-    if (!parsed.ok) return errorResponse(400, parsed.message);
+    if (!parsed.ok) return parsed.message === 'INVALID_BIOMETRIC_DATA' ? documentedBadRequest(parsed.message) : errorResponse(400, parsed.message);
     return answerValidation(authorization.session, parsed.image, { key, now, sleep, signal: request.signal });
   }
 

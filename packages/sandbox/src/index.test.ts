@@ -14,7 +14,6 @@ describe('public API', () => {
       'createSessionOptionErrors',
       'isSandboxScenario',
       'maxValidateBodyBytes',
-      'operatingSystems',
       'sandboxScenarios',
       'sandboxTokenErrorCodes',
     ]);
@@ -64,14 +63,14 @@ function packagesReachableFrom(entry: string): Set<string> {
 describe('browser safety', () => {
   const nodeBuiltins = new Set([...builtinModules, ...builtinModules.map((name) => `node:${name}`)]);
 
-  it('the main entry reaches no Node module, only jose', () => {
-    expect([...packagesReachableFrom('./index.ts')]).toEqual(['jose']);
+  it('the main entry reaches no Node module, only core (the contract) and jose', () => {
+    expect([...packagesReachableFrom('./index.ts')].sort()).toEqual(['@biometric-login/core', 'jose']);
   });
 
-  it('the MSW entry reaches only msw (the sandbox is passed in), so it runs in Storybook', () => {
+  it('the MSW entry reaches only core and msw (the sandbox is passed in), so it runs in Storybook', () => {
     const reachable = [...packagesReachableFrom('./msw.ts')];
     expect(reachable.filter((name) => nodeBuiltins.has(name))).toEqual([]);
-    expect(reachable).toEqual(['msw']);
+    expect(reachable.sort()).toEqual(['@biometric-login/core', 'msw']);
   });
 
   it('the Vite entry takes only types from vite', () => {
@@ -80,5 +79,24 @@ describe('browser safety', () => {
 
   it('the import scanner does see Node imports (so the checks above can fail)', () => {
     expect(packagesReachableFrom('./node.ts').has('node:http')).toBe(true);
+  });
+});
+
+describe('package.json', () => {
+  const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+    dependencies?: Record<string, string>;
+    peerDependencies?: Record<string, string>;
+    exports: Record<string, unknown>;
+  };
+
+  it('depends at run time on exactly what its entries import; the adapters\' hosts (msw, vite) are optional peers', () => {
+    const entries = Object.keys(manifest.exports).filter((entry) => entry !== './package.json');
+    const nodeBuiltins = new Set([...builtinModules, ...builtinModules.map((name) => `node:${name}`)]);
+    const imported = new Set<string>();
+    // Every export, and the CLI behind the bin.
+    const sources = [...entries.map((entry) => (entry === '.' ? './index.ts' : `${entry}.ts`)), './cli.ts'];
+    for (const source of sources) for (const name of packagesReachableFrom(source)) if (!nodeBuiltins.has(name)) imported.add(name);
+    const peers = new Set(Object.keys(manifest.peerDependencies ?? {}));
+    expect([...imported].filter((name) => !peers.has(name)).sort()).toEqual(Object.keys(manifest.dependencies ?? {}).sort());
   });
 });

@@ -4,8 +4,6 @@ export type { LoginTokenClaims, Sandbox, SandboxOptions, SandboxSession } from '
 export { createSessionOptionErrors } from './createSessionOptions.js';
 export type { CreateSessionOptionError, CreateSessionOptions } from './createSessionOptions.js';
 export type { AllowedOrigins } from './cors.js';
-export { operatingSystems } from './parseValidateBody.js';
-export type { OperatingSystem } from './parseValidateBody.js';
 export { isSandboxScenario, sandboxScenarios } from './scenarios.js';
 export type { SandboxScenario } from './scenarios.js';
 export type { Sleep } from './sleep.js';

@@ -1,3 +1,4 @@
+import { createSessionPath, defaultApiBaseUrl } from '@biometric-login/core';
 import { http, type HttpHandler } from 'msw';
 import type { Sandbox } from './createSandbox.js';
 
@@ -8,7 +9,7 @@ export interface SandboxHandlersOptions {
 
 /** MSW handlers that answer the API's routes from a sandbox, in a browser (Storybook) or in Node tests. */
 export function createSandboxHandlers(sandbox: Pick<Sandbox, 'handle'>, options: SandboxHandlersOptions = {}): HttpHandler[] {
-  const base = (options.baseUrl ?? 'https://api.verifik.co').replace(/\/+$/, '');
+  const base = (options.baseUrl ?? defaultApiBaseUrl).replace(/\/+$/, '');
   const resolver = ({ request }: { request: Request }) => sandbox.handle(request);
-  return [http.all(`${base}/v2/biometric-validations`, resolver), http.all(`${base}/v2/biometric-validations/*`, resolver)];
+  return [http.all(`${base}${createSessionPath}`, resolver), http.all(`${base}${createSessionPath}/*`, resolver)];
 }

@@ -1,7 +1,7 @@
 import { request as httpRequest } from 'node:http';
 import { decodeJwt, jwtVerify, SignJWT, type JWTPayload } from 'jose';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { faceJpeg, faceJpegBase64, jpegHeader, pngHeader, toBase64 } from './__fixtures__/images.js';
+import { faceJpegBase64, jpegHeader, pngHeader, toBase64 } from './__fixtures__/images.js';
 import { createSandbox, maxValidateBodyBytes, type SandboxSession } from './createSandbox.js';
 import { startSandboxServer, type SandboxServer } from './node.js';
 import { sandboxScenarios } from './scenarios.js';
@@ -36,6 +36,13 @@ afterAll(async () => {
 afterEach(() => {
   sleeps.length = 0;
 });
+
+/** The `error` words of the three documented 400s (fixtures/verifik-validate-examples.json). */
+const documentedWords = {
+  INVALID_BIOMETRIC_DATA: 'Invalid biometric data',
+  LIVENESS_DETECTION_FAILED: 'Liveness detection failed',
+  IDENTITY_VERIFICATION_FAILED: 'Identity verification failed',
+} as const;
 
 const createUrl = () => `${server.url}/v2/biometric-validations`;
 const validateUrl = () => `${server.url}/v2/biometric-validations/validate`;
@@ -133,22 +140,14 @@ describe('POST /v2/biometric-validations/validate: success', () => {
       data: {
         _id: session._id,
         status: 'completed',
-        verificationResults: {
-          livenessDetection: expect.any(Number),
-          identityMatch: expect.any(Number),
-          qualityScore: expect.any(Number),
-          antiSpoofing: expect.any(Number),
-        },
-        biometricData: { faceImage: expect.any(String), template: expect.any(String), quality: expect.any(Number), livenessScore: expect.any(Number) },
+        verificationResults: { livenessDetection: 'passed', identityMatch: 'passed', qualityScore: expect.any(Number), antiSpoofing: 'passed' },
+        biometricData: { faceImage: faceJpegBase64, template: expect.any(String), quality: 'good', livenessScore: expect.any(Number) },
         riskScore: expect.any(Number),
         completedAt: expect.any(String),
         token: expect.any(String),
       },
     });
     expect(new Date(body.data.completedAt).toISOString()).toBe(body.data.completedAt);
-    // A digest of the picture, never the picture itself.
-    const digest = Buffer.from(await crypto.subtle.digest('SHA-256', faceJpeg)).toString('hex');
-    expect(body.data.biometricData).toMatchObject({ faceImage: digest });
 
     const claims = await server.sandbox.verifyLoginToken(body.data.token);
     expect(claims).toEqual({ sub: session._id, livenessSession: session.livenessSession, type: 'app-login', iat: expect.any(Number), exp: expect.any(Number) });
@@ -195,7 +194,7 @@ describe('POST /v2/biometric-validations/validate: scenarios', () => {
     '%s answers the documented 400 once, then the retry succeeds',
     async (scenario) => {
       const session = await createSession({ scenario });
-      await expectError(await validate(session.token), 400, 'Bad Request', scenario);
+      await expectError(await validate(session.token), 400, documentedWords[scenario as keyof typeof documentedWords], scenario);
       expect((await validate(session.token)).status).toBe(200);
     },
   );
@@ -360,12 +359,11 @@ describe('POST /v2/biometric-validations/validate: body', () => {
     ['image missing', { os: 'DESKTOP' }],
     ['image not a string', { image: 42, os: 'DESKTOP' }],
     ['image empty', { image: '', os: 'DESKTOP' }],
-    ['image as a data: URL', { image: `data:image/jpeg;base64,${faceJpegBase64}`, os: 'DESKTOP' }],
+    ['image as a data: URL of another type', { image: `data:text/plain;base64,${faceJpegBase64}`, os: 'DESKTOP' }],
     ['image not base64', { image: 'this is not base64!', os: 'DESKTOP' }],
     ['image with a line break', { image: `${faceJpegBase64.slice(0, 76)}\n${faceJpegBase64.slice(76)}`, os: 'DESKTOP' }],
-    ['os missing', { image: faceJpegBase64 }],
     ['os unknown', { image: faceJpegBase64, os: 'WINDOWS' }],
-    ['os in lower case', { image: faceJpegBase64, os: 'desktop' }],
+    ['os not a string', { image: faceJpegBase64, os: 1 }],
     ['bytes that are not an image', { image: toBase64(new TextEncoder().encode('plain text, no picture')), os: 'DESKTOP' }],
     ['a JPEG without a frame header', { image: toBase64(new Uint8Array([0xff, 0xd8, 0xff, 0xd9])), os: 'DESKTOP' }],
     ['a tiny 100x100 JPEG', { image: toBase64(jpegHeader(100, 100)), os: 'DESKTOP' }],
@@ -373,7 +371,7 @@ describe('POST /v2/biometric-validations/validate: body', () => {
     ['a 100x100 PNG', { image: toBase64(pngHeader(100, 100)), os: 'DESKTOP' }],
   ])('%s -> 400 INVALID_BIOMETRIC_DATA', async (_name, body) => {
     const session = await createSession();
-    await expectError(await validate(session.token, body), 400, 'Bad Request', 'INVALID_BIOMETRIC_DATA');
+    await expectError(await validate(session.token, body), 400, documentedWords.INVALID_BIOMETRIC_DATA, 'INVALID_BIOMETRIC_DATA');
   });
 
   it('a body sent as something other than JSON -> 415', async () => {
@@ -385,7 +383,7 @@ describe('POST /v2/biometric-validations/validate: body', () => {
   it('a refused body does not use up the scenario', async () => {
     const session = await createSession({ scenario: 'IDENTITY_VERIFICATION_FAILED' });
     expect((await validate(session.token, { image: 'nope', os: 'DESKTOP' })).status).toBe(400);
-    await expectError(await validate(session.token), 400, 'Bad Request', 'IDENTITY_VERIFICATION_FAILED');
+    await expectError(await validate(session.token), 400, documentedWords.IDENTITY_VERIFICATION_FAILED, 'IDENTITY_VERIFICATION_FAILED');
     expect((await validate(session.token)).status).toBe(200);
   });
 
@@ -399,7 +397,7 @@ describe('POST /v2/biometric-validations/validate: body', () => {
     const session = await createSession();
     const prefix = '{"os":"DESKTOP","image":"';
     const image = 'A'.repeat(maxValidateBodyBytes - prefix.length - 2);
-    await expectError(await validate(session.token, `${prefix}${image}"}`), 400, 'Bad Request', 'INVALID_BIOMETRIC_DATA');
+    await expectError(await validate(session.token, `${prefix}${image}"}`), 400, documentedWords.INVALID_BIOMETRIC_DATA, 'INVALID_BIOMETRIC_DATA');
   });
 
   it('a chunked upload with no Content-Length is cut off with 413 long before it is all sent', async () => {

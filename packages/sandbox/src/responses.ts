@@ -32,3 +32,14 @@ export function errorResponse(status: ErrorStatus, message: string, headers: Hea
   const body: ErrorBody = { error: errorTitles[status], message };
   return jsonResponse(status, body, headers);
 }
+
+/** The three 400s exactly as Verifik documents them: the words in `error`, the code in `message`. */
+const documentedBadRequestWords = {
+  INVALID_BIOMETRIC_DATA: 'Invalid biometric data',
+  LIVENESS_DETECTION_FAILED: 'Liveness detection failed',
+  IDENTITY_VERIFICATION_FAILED: 'Identity verification failed',
+} as const;
+
+export function documentedBadRequest(code: keyof typeof documentedBadRequestWords): Response {
+  return jsonResponse(400, { error: documentedBadRequestWords[code], message: code });
+}

@@ -1,3 +1,5 @@
+import { createSessionPath, validatePath } from '@biometric-login/core';
+
 export type SandboxRoute = 'createSession' | 'validate';
 
 /** '' or '/prefix' without a trailing slash; throws on anything else so a typo does not silently 404 every call. */
@@ -11,7 +13,7 @@ export function normalizeBasePath(basePath: string): string {
 
 /** Exact matches only: the real API has no trailing-slash or prefix leniency either. */
 export function matchRoute(pathname: string, basePath: string): SandboxRoute | undefined {
-  if (pathname === `${basePath}/v2/biometric-validations`) return 'createSession';
-  if (pathname === `${basePath}/v2/biometric-validations/validate`) return 'validate';
+  if (pathname === `${basePath}${createSessionPath}`) return 'createSession';
+  if (pathname === `${basePath}${validatePath}`) return 'validate';
   return undefined;
 }

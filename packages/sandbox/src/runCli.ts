@@ -1,3 +1,4 @@
+import { createSessionPath } from '@biometric-login/core';
 import { cliUsage, parseCliArgs } from './parseCliArgs.js';
 import { startSandboxServer } from './node.js';
 
@@ -32,7 +33,7 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
   }
   io.stdout(`Biometric sandbox listening on ${server.url}`);
   io.stdout(
-    `Create a session: curl -s -X POST ${server.url}/v2/biometric-validations -H 'Content-Type: application/json' -d '{"scenario":"success"}'`,
+    `Create a session: curl -s -X POST ${server.url}${createSessionPath} -H 'Content-Type: application/json' -d '{"scenario":"success"}'`,
   );
 
   await new Promise<void>((resolve) => {

@@ -1,3 +1,4 @@
+import { createSessionPath } from '@biometric-login/core';
 import type { Connect, Plugin } from 'vite';
 import { createSandbox, type Sandbox, type SandboxOptions } from './createSandbox.js';
 import { createNodeRequestListener } from './node.js';
@@ -20,7 +21,7 @@ export function biometricSandbox(options: BiometricSandboxPluginOptions = {}): P
   const { sandbox: given, ...sandboxOptions } = options;
   const sandbox = given ?? createSandbox(sandboxOptions);
   const listener = createNodeRequestListener(sandbox);
-  const prefix = `${sandbox.basePath}/v2/biometric-validations`;
+  const prefix = `${sandbox.basePath}${createSessionPath}`;
   const middleware: Connect.NextHandleFunction = (incoming, outgoing, next) => {
     const path = (incoming.url ?? '').split('?')[0] ?? '';
     if (path.startsWith(prefix)) listener(incoming, outgoing);

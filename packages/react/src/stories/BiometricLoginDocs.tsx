@@ -1,6 +1,7 @@
 import { type ErrorCode, errorCodeInfo, errorCodes } from '@biometric-login/core';
 import { Controls, Description, Heading, Markdown, Primary, Stories, Subtitle, Title } from '@storybook/addon-docs/blocks';
-import { storyNameFromExport, toId } from 'storybook/internal/csf';
+import { composeStories } from '@storybook/react-vite';
+import type * as ErrorStoriesModule from '../BiometricLogin.errors.stories.js';
 import { en } from '../messages.js';
 
 const usage = `
@@ -24,8 +25,8 @@ The root carries \`data-state\` (\`idle\`, \`startingCamera\`, \`ready\`, \`capt
 sandbox through MSW and films a fixture face instead of a webcam; switch the language with the toolbar's globe.
 `;
 
-/** What the error stories module exports, as far as this table cares. */
-export type ErrorStories = Record<string, { parameters?: { errorCode?: unknown; errorCause?: unknown } } | object>;
+/** The error stories module, as `import * as errorStories` gives it. */
+export type ErrorStories = typeof ErrorStoriesModule;
 
 interface ErrorStoryLink {
   name: string;
@@ -33,14 +34,13 @@ interface ErrorStoryLink {
   cause: string;
 }
 
-function storiesByCode(title: string, stories: ErrorStories): Map<ErrorCode, ErrorStoryLink[]> {
+function storiesByCode(stories: ErrorStories): Map<ErrorCode, ErrorStoryLink[]> {
   const byCode = new Map<ErrorCode, ErrorStoryLink[]>();
-  for (const [exportName, story] of Object.entries(stories)) {
-    if (!('parameters' in story) || exportName === 'default') continue;
+  // Storybook's own names and ids, through its public composeStories.
+  for (const story of Object.values(composeStories(stories))) {
     const code = story.parameters?.errorCode as ErrorCode | undefined;
     if (code === undefined) continue;
-    const name = storyNameFromExport(exportName);
-    const link = { name, href: `./?path=/story/${toId(title, name)}`, cause: String(story.parameters?.errorCause ?? '') };
+    const link = { name: story.storyName, href: `./?path=/story/${story.id}`, cause: String(story.parameters?.errorCause ?? '') };
     byCode.set(code, [...(byCode.get(code) ?? []), link]);
   }
   return byCode;
@@ -54,8 +54,8 @@ function withCode(text: string) {
 const kindLabel = { verification: 'the face', session: 'the session', network: 'the service', camera: 'the camera', configuration: 'the set-up' } as const;
 
 /** Every error code, from the library's own list and English words, with the story that shows it. */
-export function ErrorCodeTable({ title, stories }: { title: string; stories: ErrorStories }) {
-  const links = storiesByCode(title, stories);
+export function ErrorCodeTable({ stories }: { stories: ErrorStories }) {
+  const links = storiesByCode(stories);
   return (
     <table>
       <thead>
@@ -104,7 +104,7 @@ export function ErrorCodeTable({ title, stories }: { title: string; stories: Err
 }
 
 /** The component's docs page: usage, the props table, every error code, every state. */
-export function BiometricLoginDocs({ errorTitle, errorStories }: { errorTitle: string; errorStories: ErrorStories }) {
+export function BiometricLoginDocs({ errorStories }: { errorStories: ErrorStories }) {
   return (
     <>
       <Title />
@@ -121,7 +121,7 @@ export function BiometricLoginDocs({ errorTitle, errorStories }: { errorTitle: s
           'Every failure reaches `onError` once as a `BiometricLoginError` with one of these codes, and the person reads the words beside it (`locale="es"` has its own). Network failures, 5xx and short 429s are retried twice by themselves first.'
         }
       </Markdown>
-      <ErrorCodeTable title={errorTitle} stories={errorStories} />
+      <ErrorCodeTable stories={errorStories} />
       <Stories title="States" />
     </>
   );

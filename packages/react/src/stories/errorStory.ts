@@ -1,11 +1,12 @@
 import type { ErrorCode } from '@biometric-login/core';
-import type { StoryObj } from '@storybook/react-vite';
-import type { Globals } from 'storybook/internal/csf';
+import type { StoryContext, StoryObj } from '@storybook/react-vite';
 import type { HttpHandler } from 'msw';
 import { expect, waitFor } from 'storybook/test';
 import type { BiometricLogin } from '../BiometricLogin.js';
 import { type BiometricLoginMessages, en, es } from '../messages.js';
 import { sandboxHandlers, sessionToken } from './storySandbox.js';
+
+type Globals = StoryContext['globals'];
 
 /** The primary button once the camera is ready (the fake camera needs a moment to show a real frame). */
 export async function readyVerifyButton(canvas: { findByRole: (role: 'button', options: { name: string }) => Promise<HTMLElement> }, name: string): Promise<HTMLElement> {

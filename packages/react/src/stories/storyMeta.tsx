@@ -1,5 +1,4 @@
-import type { ArgTypes, ReactRenderer } from '@storybook/react-vite';
-import type { ArgsStoryFn } from 'storybook/internal/csf';
+import type { ArgTypes, StoryFn } from '@storybook/react-vite';
 import { fn } from 'storybook/test';
 import { BiometricLogin, type BiometricLoginProps } from '../BiometricLogin.js';
 import { faceCamera, redirectUrl, sandboxHandlers } from './storySandbox.js';
@@ -33,7 +32,7 @@ export const baseArgTypes: Partial<ArgTypes<BiometricLoginProps>> = {
 };
 
 /** Renders with the token the story's loader created. */
-export const renderWithSession: ArgsStoryFn<ReactRenderer, BiometricLoginProps> = (args, { loaded }) => (
+export const renderWithSession: StoryFn<BiometricLoginProps> = (args, { loaded }) => (
   <BiometricLogin {...args} token={typeof loaded.token === 'string' ? loaded.token : args.token} />
 );
 

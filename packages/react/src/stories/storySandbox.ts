@@ -1,7 +1,7 @@
 import { defaultApiBaseUrl } from '@biometric-login/core';
 import { createSandbox, type CreateSessionOptions } from '@biometric-login/sandbox';
 import { createSandboxHandlers } from '@biometric-login/sandbox/msw';
-import { createImageCamera } from '../testing/fakeCameras.js';
+import { createPictureCamera } from '../pictureCamera.js';
 
 // A fixed key, so a second sandbox can sign a token this one accepts but has never seen (a 404).
 const secret = 'storybook-sandbox-not-a-secret';
@@ -14,7 +14,7 @@ export const sandboxHandlers = createSandboxHandlers(storySandbox, { baseUrl: de
 
 /** A camera that films the fixture face (served from .storybook/public): no webcam, works in the static build. */
 export const faceUrl = `${import.meta.env.BASE_URL}face_640x480.jpg`;
-export const faceCamera = createImageCamera(faceUrl);
+export const faceCamera = createPictureCamera(faceUrl);
 
 /** Where the stories send the browser on success; the navigate spy catches it. */
 export const redirectUrl = 'https://app.example.com/callback?next=%2Fhome';

@@ -1,56 +1,7 @@
 import type { EncodedFrame } from '@biometric-login/core';
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
 import type { CameraDriver, CameraPreviewProps } from '../cameraDriver.js';
 import { useLatest } from '../useLatest.js';
-import { watchStream } from '../watchStream.js';
-
-/**
- * A camera that films a picture: the picture is drawn into a canvas whose captureStream() is a real
- * MediaStream, so the preview, the frame grab and the JPEG encoding are the real ones. For stories,
- * demos and browser tests without a webcam.
- */
-export function createImageCamera(src: string): CameraDriver {
-  function ImagePreview({ label, className, onReady, onError }: CameraPreviewProps) {
-    const video = useRef<HTMLVideoElement>(null);
-    const callbacks = useLatest({ onReady, onError });
-    useEffect(() => {
-      const element = video.current;
-      if (!element) return;
-      let stop: (() => void) | undefined;
-      let repaint: ReturnType<typeof setInterval> | undefined;
-      let cancelled = false;
-      const image = new Image();
-      image.src = src;
-      image
-        .decode()
-        .then(() => {
-          if (cancelled) return;
-          const canvas = element.ownerDocument.createElement('canvas');
-          canvas.width = image.naturalWidth;
-          canvas.height = image.naturalHeight;
-          const context = canvas.getContext('2d');
-          const paint = () => context?.drawImage(image, 0, 0);
-          paint();
-          // A canvas stream only delivers frames when the canvas is painted.
-          repaint = setInterval(paint, 100);
-          const stream = canvas.captureStream(10);
-          element.srcObject = stream;
-          void element.play().catch(() => undefined);
-          stop = watchStream(element, stream, callbacks);
-        })
-        .catch((error: unknown) => {
-          if (!cancelled) callbacks.current.onError(new DOMException(`The picture ${src} could not be loaded: ${String(error)}`, 'NotReadableError'));
-        });
-      return () => {
-        cancelled = true;
-        clearInterval(repaint);
-        stop?.();
-      };
-    }, [callbacks]);
-    return <video ref={video} className={className} aria-label={label} muted playsInline autoPlay />;
-  }
-  return { Preview: ImagePreview };
-}
 
 /** A camera that fails as getUserMedia would, e.g. `new DOMException('', 'NotAllowedError')`. */
 export function createFailingCamera(error: unknown): CameraDriver {

@@ -1,2 +1,3 @@
-export { createFailingCamera, createImageCamera, createPendingCamera, createStaticCamera } from './fakeCameras.js';
+// Cameras for tests and stories: no browser camera, no permission prompt.
+export { createFailingCamera, createPendingCamera, createStaticCamera } from './fakeCameras.js';
 export type { StaticCameraControls } from './fakeCameras.js';
