@@ -41,6 +41,8 @@ export default defineConfig({
           name: 'unit',
           environment: 'node',
           include: ['packages/*/src/**/*.test.ts', 'packages/react/src/**/*.ssr.test.tsx'],
+          // global.gc, for the test that proves the sandbox's memory stays flat (sessionStore.heap.test.ts).
+          execArgv: ['--expose-gc'],
         },
       },
       {

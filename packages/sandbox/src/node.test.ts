@@ -107,6 +107,8 @@ describe('POST /v2/biometric-validations (create a session)', () => {
     [{ delayMs: 10_000_000 }, 'invalid_delay'],
     [{ expiresInSeconds: 'soon' }, 'invalid_expires_in'],
     [{ expiresInSeconds: null }, 'invalid_expires_in'],
+    [{ expiresInSeconds: 3601 }, 'invalid_expires_in'],
+    [{ expiresInSeconds: 365 * 24 * 60 * 60 }, 'invalid_expires_in'],
     [{ scenaro: 'SLOW' }, 'unknown_option'],
     [['success'], 'invalid_options'],
     [42, 'invalid_options'],
