@@ -1,7 +1,7 @@
 import { request as httpRequest } from 'node:http';
 import { decodeJwt, jwtVerify, SignJWT, type JWTPayload } from 'jose';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { faceJpeg, faceJpegBase64, jpegHeader, pngHeader, toBase64 } from './__fixtures__/images.js';
+import { faceJpeg, faceJpegBase64, faceProgressiveJpeg, fifteenByteJpeg, jpegHeader, jpegWithScan, pngHeader, portraitFacePng, smallestFaceJpeg, toBase64 } from './__fixtures__/images.js';
 import { createSandbox, maxValidateBodyBytes, type SandboxSession } from './createSandbox.js';
 import { startSandboxServer, type SandboxServer } from './node.js';
 import { sandboxScenarios } from './scenarios.js';
@@ -166,9 +166,9 @@ describe('POST /v2/biometric-validations/validate: success', () => {
   });
 
   it.each([
-    ['a 640x480 PNG', toBase64(pngHeader(640, 480))],
-    ['a portrait 480x640 JPEG', toBase64(jpegHeader(480, 640))],
-    ['exactly 320x240', toBase64(jpegHeader(320, 240))],
+    ['a portrait 240x320 PNG', toBase64(portraitFacePng)],
+    ['a progressive JPEG', toBase64(faceProgressiveJpeg)],
+    ['a JPEG of exactly 320x240', toBase64(smallestFaceJpeg)],
   ])('accepts %s', async (_name, image) => {
     const session = await createSession();
     expect((await validate(session.token, { image, os: 'ANDROID' })).status).toBe(200);
@@ -370,9 +370,14 @@ describe('POST /v2/biometric-validations/validate: body', () => {
     ['os in lower case', { image: faceJpegBase64, os: 'desktop' }],
     ['bytes that are not an image', { image: toBase64(new TextEncoder().encode('plain text, no picture')), os: 'DESKTOP' }],
     ['a JPEG without a frame header', { image: toBase64(new Uint8Array([0xff, 0xd8, 0xff, 0xd9])), os: 'DESKTOP' }],
-    ['a tiny 100x100 JPEG', { image: toBase64(jpegHeader(100, 100)), os: 'DESKTOP' }],
-    ['a 319x240 JPEG', { image: toBase64(jpegHeader(319, 240)), os: 'DESKTOP' }],
-    ['a 100x100 PNG', { image: toBase64(pngHeader(100, 100)), os: 'DESKTOP' }],
+    ['a tiny 100x100 JPEG', { image: toBase64(jpegWithScan(100, 100, 5_000)), os: 'DESKTOP' }],
+    ['a 319x240 JPEG', { image: toBase64(jpegWithScan(319, 240, 5_000)), os: 'DESKTOP' }],
+    ['a 100x100 PNG', { image: toBase64(pngHeader(100, 100, 5_000)), os: 'DESKTOP' }],
+    ['a 15-byte JPEG: start of image and a 640x480 frame header, nothing else', { image: toBase64(fifteenByteJpeg), os: 'DESKTOP' }],
+    ['a JPEG header without scan data', { image: toBase64(jpegHeader(1280, 720)), os: 'DESKTOP' }],
+    ['a PNG header without IDAT', { image: toBase64(pngHeader(640, 480)), os: 'DESKTOP' }],
+    ['the face cut off before its end-of-image marker', { image: toBase64(faceJpeg.subarray(0, faceJpeg.length - 2)), os: 'DESKTOP' }],
+    ['a 4000x3000 frame over 10 bytes of scan data', { image: toBase64(jpegWithScan(4000, 3000, 10)), os: 'DESKTOP' }],
   ])('%s -> 400 INVALID_BIOMETRIC_DATA', async (_name, body) => {
     const session = await createSession();
     await expectError(await validate(session.token, body), 400, 'Bad Request', 'INVALID_BIOMETRIC_DATA');

@@ -1,5 +1,5 @@
 import { decodeBase64 } from './decodeBase64.js';
-import { isLargeEnough, readImageSize } from './readImageSize.js';
+import { isAcceptableImage, readImage } from './readImage.js';
 
 export const operatingSystems = ['DESKTOP', 'IOS', 'ANDROID'] as const;
 export type OperatingSystem = (typeof operatingSystems)[number];
@@ -29,7 +29,7 @@ export function parseValidateBody(bytes: Uint8Array): ParsedValidateBody {
   if (typeof image !== 'string' || !isOperatingSystem(os)) return { ok: false, message: 'INVALID_BIOMETRIC_DATA' };
   const decoded = decodeBase64(image);
   if (decoded === undefined) return { ok: false, message: 'INVALID_BIOMETRIC_DATA' };
-  const size = readImageSize(decoded);
-  if (size === undefined || !isLargeEnough(size)) return { ok: false, message: 'INVALID_BIOMETRIC_DATA' };
+  const picture = readImage(decoded);
+  if (picture === undefined || !isAcceptableImage(picture)) return { ok: false, message: 'INVALID_BIOMETRIC_DATA' };
   return { ok: true, image: decoded, os };
 }
