@@ -50,7 +50,7 @@ export default defineConfig({
         test: {
           name: 'dom',
           environment: 'jsdom',
-          include: ['packages/react/src/**/*.test.tsx'],
+          include: ['packages/react/src/**/*.test.tsx', 'apps/demo/src/**/*.test.tsx'],
           exclude: ['**/*.ssr.test.tsx', '**/*.browser.test.tsx'],
           setupFiles: ['packages/react/test/setupDom.ts'],
         },

@@ -1,5 +1,3 @@
-export type DecodedJwt = { status: 'decoded'; claims: Readonly<Record<string, unknown>> } | { status: 'malformed' };
-
 function decodeBase64Url(segment: string): string {
   if (!/^[A-Za-z0-9_-]+$/.test(segment)) throw new Error('not base64url');
   const base64 = segment.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(segment.length / 4) * 4, '=');
@@ -7,16 +5,13 @@ function decodeBase64Url(segment: string): string {
   return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
 }
 
-/** The payload of a JWT, decoded WITHOUT checking its signature: for display only, never for trust. */
-export function decodeJwtPayload(token: string): DecodedJwt {
+/**
+ * The payload of a JWT, decoded WITHOUT checking its signature: for display only, never for trust. Any JSON value
+ * comes back as it is; throws when the token has not three segments or its payload is not base64url JSON.
+ */
+export function decodeJwtPayload(token: string): unknown {
   const segments = token.split('.');
   const payload = segments[1];
-  if (segments.length !== 3 || payload === undefined) return { status: 'malformed' };
-  try {
-    const claims: unknown = JSON.parse(decodeBase64Url(payload));
-    if (typeof claims !== 'object' || claims === null || Array.isArray(claims)) return { status: 'malformed' };
-    return { status: 'decoded', claims: claims as Record<string, unknown> };
-  } catch {
-    return { status: 'malformed' };
-  }
+  if (segments.length !== 3 || payload === undefined) throw new Error('not a JWT');
+  return JSON.parse(decodeBase64Url(payload));
 }
