@@ -40,7 +40,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
-          include: ['packages/*/src/**/*.test.ts', 'packages/react/src/**/*.ssr.test.tsx'],
+          include: ['packages/*/src/**/*.test.ts', 'packages/react/src/**/*.ssr.test.tsx', 'apps/demo/*.test.ts'],
           // global.gc, for the test that proves the sandbox's memory stays flat (sessionStore.heap.test.ts).
           execArgv: ['--expose-gc'],
         },
