@@ -27,7 +27,9 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
-          include: ['packages/*/src/**/*.test.ts', 'packages/react/src/**/*.ssr.test.tsx'],
+          include: ['packages/*/src/**/*.test.ts', 'packages/react/src/**/*.ssr.test.tsx', 'apps/demo/*.test.ts'],
+          // global.gc, for the test that proves the sandbox's memory stays flat (sessionStore.heap.test.ts).
+          execArgv: ['--expose-gc'],
         },
       },
       {
@@ -35,7 +37,7 @@ export default defineConfig({
         test: {
           name: 'dom',
           environment: 'jsdom',
-          include: ['packages/react/src/**/*.test.tsx'],
+          include: ['packages/react/src/**/*.test.tsx', 'apps/demo/src/**/*.test.tsx'],
           exclude: ['**/*.ssr.test.tsx', '**/*.browser.test.tsx'],
           setupFiles: ['packages/react/test/setupDom.ts'],
         },

@@ -1,8 +1,11 @@
+import { readFile } from 'node:fs/promises';
 import { request } from 'node:http';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { contentSecurityPolicy } from '../apps/demo/securityHeaders';
+import { contentSecurityPolicy, headersFile, securityHeaders, withConnectSources } from '../apps/demo/securityHeaders';
 import { en as demo } from '../apps/demo/src/text/en';
 import { type DemoServer, startDemoServer } from './demoServer';
+import { liveApiBaseUrl } from './liveApi';
 
 interface RawAnswer {
   status: number;
@@ -71,6 +74,12 @@ describe('the e2e server (the built demo plus the sandbox on one origin)', () =>
       expect((await rawGet(server, path)).status).toBe(404);
     },
   );
+
+  it('the build carries the headers a static host must send, as _headers, which is a host\'s file, not the site\'s', async () => {
+    expect(await readFile(join(inject('demoDir'), '_headers'), 'utf8')).toBe(headersFile(securityHeaders()));
+    expect(await readFile(join(inject('liveDemoDir'), '_headers'), 'utf8')).toBe(headersFile(securityHeaders(withConnectSources(contentSecurityPolicy, [liveApiBaseUrl]))));
+    expect((await rawGet(server, '/_headers')).status).toBe(404);
+  });
 
   it('refuses to write to the static files', async () => {
     expect((await rawGet(server, '/index.html', 'POST')).status).toBe(405);

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { extname, resolve, sep } from 'node:path';
 import { createSandbox, type Sandbox, type SandboxSession } from '@biometric-login/sandbox';
 import { createNodeRequestListener } from '@biometric-login/sandbox/node';
-import { securityHeaders } from '../apps/demo/securityHeaders';
+import { contentSecurityPolicy, securityHeaders, withConnectSources } from '../apps/demo/securityHeaders';
 
 /** What the sandbox answered to one validate request that reached it. */
 export interface ValidationRecord {
@@ -65,14 +65,14 @@ const pages: ReadonlyMap<string, string> = new Map([
   ['/callback.html', 'callback.html'],
 ]);
 
-function send(outgoing: ServerResponse, status: number, body: string | Buffer, headers: Record<string, string>, method: string | undefined): void {
-  outgoing.writeHead(status, { ...securityHeaders(), 'Cache-Control': 'no-store', 'Content-Length': String(Buffer.byteLength(body)), ...headers });
-  outgoing.end(method === 'HEAD' ? undefined : body);
+/** What a file answer carries besides the demo's security headers. */
+interface FileAnswer {
+  status: number;
+  body: string | Buffer;
+  headers: Record<string, string>;
 }
 
-function notFound(outgoing: ServerResponse, method: string | undefined): void {
-  send(outgoing, 404, 'Not found', { 'Content-Type': 'text/plain; charset=utf-8' }, method);
-}
+const notFound: FileAnswer = { status: 404, body: 'Not found', headers: { 'Content-Type': 'text/plain; charset=utf-8' } };
 
 /** The file under `root` a request path names, or undefined for anything outside it or unreadable as a path. */
 function fileFor(root: string, url: string | undefined): string | undefined {
@@ -88,19 +88,21 @@ function fileFor(root: string, url: string | undefined): string | undefined {
   return file.startsWith(root + sep) ? file : undefined;
 }
 
-async function serveStatic(root: string, incoming: IncomingMessage, outgoing: ServerResponse): Promise<void> {
-  const { method } = incoming;
-  if (method !== 'GET' && method !== 'HEAD') {
-    send(outgoing, 405, 'Method not allowed', { 'Content-Type': 'text/plain; charset=utf-8', Allow: 'GET, HEAD' }, method);
-    return;
+async function fileAnswer(root: string, incoming: IncomingMessage): Promise<FileAnswer> {
+  if (incoming.method !== 'GET' && incoming.method !== 'HEAD') {
+    return { status: 405, body: 'Method not allowed', headers: { 'Content-Type': 'text/plain; charset=utf-8', Allow: 'GET, HEAD' } };
   }
   const file = fileFor(root, incoming.url);
   const contentType = file === undefined ? undefined : contentTypes[extname(file)];
-  if (file === undefined || contentType === undefined || !(await stat(file).catch(() => undefined))?.isFile()) {
-    notFound(outgoing, method);
-    return;
-  }
-  send(outgoing, 200, await readFile(file), { 'Content-Type': contentType }, method);
+  if (file === undefined || contentType === undefined || !(await stat(file).catch(() => undefined))?.isFile()) return notFound;
+  return { status: 200, body: await readFile(file), headers: { 'Content-Type': contentType } };
+}
+
+/** Serves a file of the build with `pageHeaders`, the demo's security headers. */
+async function serveStatic(root: string, pageHeaders: Record<string, string>, incoming: IncomingMessage, outgoing: ServerResponse): Promise<void> {
+  const { status, body, headers } = await fileAnswer(root, incoming);
+  outgoing.writeHead(status, { ...pageHeaders, 'Cache-Control': 'no-store', 'Content-Length': String(Buffer.byteLength(body)), ...headers });
+  outgoing.end(incoming.method === 'HEAD' ? undefined : body);
 }
 
 /** Standard base64 that always holds `+`, `/` and `=`: each needs encoding in a query string. */
@@ -108,11 +110,17 @@ function opaqueToken(): string {
   return Buffer.concat([Buffer.from([0xfb, 0xff, 0xbf]), randomBytes(29)]).toString('base64');
 }
 
+export interface DemoServerOptions {
+  /** Origins the page may call besides its own (`connect-src`), as its host must allow for a real-API build. */
+  apiOrigins?: readonly string[];
+}
+
 /**
  * Serves the built demo (`root`) with the demo's security headers, and the sandbox API on the same origin,
  * as `vite preview` does, but from the test process so tests can read the sandbox and switch it off.
  */
-export async function startDemoServer(root: string): Promise<DemoServer> {
+export async function startDemoServer(root: string, { apiOrigins = [] }: DemoServerOptions = {}): Promise<DemoServer> {
+  const pageHeaders = securityHeaders(withConnectSources(contentSecurityPolicy, apiOrigins));
   const sandbox = createSandbox({ secret: sandboxSecret });
   const sessions: SandboxSession[] = [];
   const validations: ValidationRecord[] = [];
@@ -161,7 +169,7 @@ export async function startDemoServer(root: string): Promise<DemoServer> {
       api(incoming, outgoing);
       return;
     }
-    serveStatic(root, incoming, outgoing).catch(() => outgoing.destroy());
+    serveStatic(root, pageHeaders, incoming, outgoing).catch(() => outgoing.destroy());
   });
   await new Promise<void>((done, fail) => {
     server.once('error', fail);

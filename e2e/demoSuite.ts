@@ -2,6 +2,7 @@ import type { Browser } from 'playwright';
 import { afterAll, afterEach, beforeAll, beforeEach, inject } from 'vitest';
 import { type CameraSetup, launchChromium } from './chromium';
 import { type DemoServer, startDemoServer } from './demoServer';
+import { liveApiBaseUrl, routeLiveApiTo } from './liveApi';
 import { type ObservedPage, observePage } from './observedPage';
 
 export interface DemoSuite {
@@ -16,13 +17,16 @@ function ready<T>(value: T | undefined, name: string): T {
   return value;
 }
 
-/** One demo server and one Chromium with the given camera per describe block, a fresh observed page per test. */
-export function useDemoSuite(camera: CameraSetup): DemoSuite {
+/**
+ * One demo server and one Chromium with the given camera per describe block, a fresh observed page per test.
+ * The 'live' build calls the real API's address, which each page's context answers from the server's sandbox.
+ */
+export function useDemoSuite(camera: CameraSetup, build: 'sandbox' | 'live' = 'sandbox'): DemoSuite {
   let server: DemoServer | undefined;
   let browser: Browser | undefined;
   let observed: ObservedPage | undefined;
   beforeAll(async () => {
-    server = await startDemoServer(inject('demoDir'));
+    server = build === 'sandbox' ? await startDemoServer(inject('demoDir')) : await startDemoServer(inject('liveDemoDir'), { apiOrigins: [liveApiBaseUrl] });
     browser = await launchChromium(camera);
   });
   afterAll(async () => {
@@ -32,6 +36,7 @@ export function useDemoSuite(camera: CameraSetup): DemoSuite {
   beforeEach(async () => {
     server?.reset();
     observed = await observePage(ready(browser, 'Chromium'));
+    if (build === 'live') await routeLiveApiTo(observed.context, ready(server, 'The demo server'));
   });
   afterEach(async () => {
     await observed?.close();

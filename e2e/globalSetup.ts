@@ -4,12 +4,13 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import type { TestProject } from 'vitest/node';
+import { liveApiBaseUrl } from './liveApi';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     /** The demo, built once in sandbox mode, that every e2e test file serves. */
     demoDir: string;
-    /** The same demo built for the real API (https://api.verifik.co), for what differs in that mode. */
+    /** The same demo built for the real API (liveApiBaseUrl), for what differs in that mode. */
     liveDemoDir: string;
   }
 }
@@ -46,7 +47,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const liveDir = join(outDir, 'live');
   try {
     await buildDemo(sandboxDir, { VITE_SANDBOX: 'true' });
-    await buildDemo(liveDir, { VITE_SANDBOX: 'false', VITE_API_BASE_URL: 'https://api.verifik.co' });
+    await buildDemo(liveDir, { VITE_SANDBOX: 'false', VITE_API_BASE_URL: liveApiBaseUrl });
   } catch (error) {
     await rm(outDir, { recursive: true, force: true });
     throw error;

@@ -35,3 +35,11 @@ export function securityHeaders(policy: string = contentSecurityPolicy): Record<
     'X-Content-Type-Options': 'nosniff',
   };
 }
+
+/**
+ * The headers as a `_headers` file, the format Netlify and Cloudflare Pages read from the site's root: every path
+ * of the site gets them. `vite build` writes it into the build (vite.config.ts); the README shows it.
+ */
+export function headersFile(headers: Readonly<Record<string, string>>): string {
+  return ['/*', ...Object.entries(headers).map(([name, value]) => `  ${name}: ${value}`), ''].join('\n');
+}

@@ -4,7 +4,7 @@ import react from '@vitejs/plugin-react';
 import { defaultClientConditions, defineConfig, loadEnv } from 'vite';
 import { readBuildSettings } from './buildSettings.ts';
 import { prerenderLoginPage } from './prerender.ts';
-import { contentSecurityPolicy, devContentSecurityPolicy, securityHeaders, withConnectSources } from './securityHeaders.ts';
+import { contentSecurityPolicy, devContentSecurityPolicy, headersFile, securityHeaders, withConnectSources } from './securityHeaders.ts';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 
@@ -13,7 +13,19 @@ export default defineConfig(({ mode }) => {
   const apiOrigins = settings.mode === 'live' ? [settings.apiOrigin] : [];
   return {
     envDir: here,
-    plugins: [react(), prerenderLoginPage(), ...(settings.mode === 'sandbox' ? [biometricSandbox()] : [])],
+    plugins: [
+      react(),
+      prerenderLoginPage(),
+      // The headers a static host must send with the build, as a `_headers` file Netlify and Cloudflare Pages read.
+      {
+        name: 'demo:headers-file',
+        apply: 'build',
+        generateBundle() {
+          this.emitFile({ type: 'asset', fileName: '_headers', source: headersFile(securityHeaders(withConnectSources(contentSecurityPolicy, apiOrigins))) });
+        },
+      },
+      ...(settings.mode === 'sandbox' ? [biometricSandbox()] : []),
+    ],
     // The packages' TypeScript source, through their entry points, so a change shows without rebuilding them.
     resolve: { conditions: ['@biometric-login/source', ...defaultClientConditions] },
     build: {

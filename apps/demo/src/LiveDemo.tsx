@@ -1,9 +1,8 @@
 import { BiometricLogin } from '@biometric-login/react';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import type { DemoConfig } from './demoConfig';
 import { LoginSkeleton } from './LoginSkeleton';
 import { NoticeBox } from './NoticeBox';
-import { takeTokenFromFragment } from './takeTokenFromAddress';
 import type { DemoLocale, DemoText } from './text';
 import { useIsClient } from './useIsClient';
 
@@ -15,28 +14,21 @@ export interface LiveDemoProps {
   initialToken: string | undefined;
 }
 
-/** The real API: the session comes from the app that sent the person here, in the fragment. */
-export function LiveDemo({ config, locale, text, initialToken }: LiveDemoProps) {
-  const [token, setToken] = useState(initialToken);
+/**
+ * The real API: the session comes from the app that sent the person here, in the fragment, read once at load
+ * (main.tsx). A later change of the fragment is not a new session: anything able to set this tab's address without
+ * a reload (a link opened in it, a script holding a reference to the window) could otherwise swap the session under
+ * a login that is running, with the person's face about to be sent. A new login link takes effect on reload.
+ */
+export function LiveDemo({ config, locale, text, initialToken: token }: LiveDemoProps) {
   const isClient = useIsClient();
   const projectFlow = useMemo(() => ({ redirectUrl: config.redirectUrl }), [config.redirectUrl]);
-
-  // A new login link opened in this tab changes only the fragment: no reload, so listen for it.
-  useEffect(() => {
-    const takeNewToken = () => {
-      const next = takeTokenFromFragment(window.location, window.history);
-      if (next !== undefined) setToken(next);
-    };
-    window.addEventListener('hashchange', takeNewToken);
-    return () => window.removeEventListener('hashchange', takeNewToken);
-  }, []);
 
   // The prerendered page cannot know the token in the address: hydrate with the placeholder, then show it.
   if (!isClient) return <LoginSkeleton />;
   if (token === undefined) return <NoticeBox notice={text.noSession} tone="warning" />;
   return (
     <BiometricLogin
-      key={token}
       className="demo-login"
       token={token}
       projectFlow={projectFlow}

@@ -1,7 +1,8 @@
 import './styles.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { CallbackPage } from './CallbackPage';
+import { CallbackFailed, CallbackPage } from './CallbackPage';
+import { PageErrorBoundary } from './PageErrorBoundary';
 import { takeTokenFromQuery } from './takeTokenFromAddress';
 
 // Taken once, before React renders, and removed from the address (and this history entry) at once.
@@ -11,6 +12,8 @@ if (root === null) throw new Error('callback.html has no #root');
 
 createRoot(root).render(
   <StrictMode>
-    <CallbackPage token={token} openedAt={Date.now()} />
+    <PageErrorBoundary fallback={<CallbackFailed />}>
+      <CallbackPage token={token} openedAt={Date.now()} />
+    </PageErrorBoundary>
   </StrictMode>,
 );

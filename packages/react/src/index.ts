@@ -7,5 +7,6 @@ export { webcamCamera } from './webcamCamera.js';
 export { createPictureCamera } from './pictureCamera.js';
 export { en, es, resolveMessages } from './messages.js';
 export type { BiometricLoginLocale, BiometricLoginMessageOverrides, BiometricLoginMessages, ErrorText } from './messages.js';
-export { BiometricLoginError, errorCodes, isBiometricLoginError, maxAutomaticRetries } from '@biometric-login/core';
+// From core, for hosts that only install this package: errors, the retry count, and a token's claims (unverified, for display).
+export { BiometricLoginError, errorCodes, isBiometricLoginError, maxAutomaticRetries, readJwtClaims } from '@biometric-login/core';
 export type { ErrorCode, LoginState, LoginStatus, ValidateBiometricResult } from '@biometric-login/core';

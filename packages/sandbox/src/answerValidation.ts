@@ -1,6 +1,6 @@
 import { sha256Hex } from './randomId.js';
 import { documentedBadRequest, errorResponse, jsonResponse } from './responses.js';
-import type { SessionRecord } from './sessionStore.js';
+import type { SessionRecord, SessionStore } from './sessionStore.js';
 import type { Sleep } from './sleep.js';
 import type { TokenKey } from './tokens.js';
 
@@ -11,6 +11,7 @@ export interface AnswerContext {
   key: TokenKey;
   now: () => number;
   sleep: Sleep;
+  store: Pick<SessionStore, 'complete'>;
   signal: AbortSignal;
 }
 
@@ -51,7 +52,7 @@ async function succeed(session: SessionRecord, image: Uint8Array<ArrayBuffer>, c
   const imageHash = await sha256Hex(image);
   // Checked again here, after the awaits, so two concurrent attempts cannot both get a login token.
   if (session.status === 'completed') return errorResponse(403, 'liveness_session_already_used');
-  session.status = 'completed';
+  context.store.complete(session);
   const { token } = await context.key.sign(
     { sub: session.id, livenessSession: session.livenessSession, type: 'app-login' },
     loginTokenTtlSeconds,

@@ -1,7 +1,7 @@
 import { BiometricLoginError, validateBiometric, type ValidateBiometricOptions } from '@biometric-login/core';
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { faceJpegBase64, jpegHeader, pngHeader, toBase64 } from './__fixtures__/images.js';
+import { faceJpegBase64, jpegWithScan, portraitFacePng, toBase64 } from './__fixtures__/images.js';
 import { startSandboxServer, type SandboxServer } from './node.js';
 import type { CreateSessionOptions } from './createSessionOptions.js';
 import { sleep as realSleep, type Sleep } from './sleep.js';
@@ -64,7 +64,7 @@ describe('validateBiometric against the sandbox', () => {
 
   it('accepts a data: URL from the camera (the client strips the prefix) and a PNG', async () => {
     await expect(send(await tokenFor(), { image: `data:image/jpeg;base64,${faceJpegBase64}` })).resolves.toHaveProperty('token');
-    await expect(send(await tokenFor(), { image: toBase64(pngHeader(640, 480)), os: 'IOS' })).resolves.toHaveProperty('token');
+    await expect(send(await tokenFor(), { image: toBase64(portraitFacePng), os: 'IOS' })).resolves.toHaveProperty('token');
   });
 
   it.each(['INVALID_BIOMETRIC_DATA', 'LIVENESS_DETECTION_FAILED', 'IDENTITY_VERIFICATION_FAILED'] as const)(
@@ -78,7 +78,7 @@ describe('validateBiometric against the sandbox', () => {
   );
 
   it('a 100x100 picture -> INVALID_BIOMETRIC_DATA from the server', async () => {
-    const error = await failure(send(await tokenFor(), { image: toBase64(jpegHeader(100, 100)) }));
+    const error = await failure(send(await tokenFor(), { image: toBase64(jpegWithScan(100, 100, 5_000)) }));
     expect(error).toMatchObject({ code: 'INVALID_BIOMETRIC_DATA', status: 400 });
   });
 

@@ -109,7 +109,11 @@ describe('createSandbox', () => {
 
   it.each([
     [{ secret: '' }, 'secret must not be empty'],
-    [{ sessionTtlSeconds: 0 }, 'sessionTtlSeconds must be a positive integer, got 0'],
+    [{ sessionTtlSeconds: 0 }, 'sessionTtlSeconds must be an integer from 1 to 3600, got 0'],
+    [{ sessionTtlSeconds: 3601 }, 'sessionTtlSeconds must be an integer from 1 to 3600, got 3601'],
+    [{ sessionTtlSeconds: 365 * 24 * 60 * 60 }, 'sessionTtlSeconds must be an integer from 1 to 3600, got 31536000'],
+    [{ maxSessions: 0 }, 'maxSessions must be an integer from 1 to 9007199254740991, got 0'],
+    [{ maxSessions: 1.5 }, 'maxSessions must be an integer from 1 to 9007199254740991, got 1.5'],
     [{ basePath: 'api' }, 'basePath must start with "/" and hold only a path, got "api"'],
   ])('refuses options %j', (options, message) => {
     expect(() => createSandbox(options)).toThrow(message);
@@ -118,6 +122,34 @@ describe('createSandbox', () => {
   it('normalizes basePath', () => {
     expect(createSandbox({ basePath: '/' }).basePath).toBe('');
     expect(createSandbox({ basePath: '/api/' }).basePath).toBe('/api');
+  });
+
+  it('caps a session token at an hour, from either option', async () => {
+    const { sandbox } = withClock({ sessionTtlSeconds: 3600 });
+    const longest = decodeJwt((await sandbox.createSession()).token);
+    expect((longest.exp ?? 0) - (longest.iat ?? 0)).toBe(3600);
+    await expect(sandbox.createSession({ expiresInSeconds: 3600 })).resolves.toHaveProperty('token');
+    await expect(sandbox.createSession({ expiresInSeconds: 3601 })).rejects.toThrow(new RangeError('invalid_expires_in'));
+    await expect(sandbox.createSession({ expiresInSeconds: 365 * 24 * 60 * 60 })).rejects.toThrow(new RangeError('invalid_expires_in'));
+  });
+
+  it('when full, evicts the oldest session, whose token is then refused as an unknown session (404)', async () => {
+    const { sandbox } = withClock({ maxSessions: 2 });
+    const [oldest, middle, newest] = [await sandbox.createSession(), await sandbox.createSession(), await sandbox.createSession()];
+    const refused = await sandbox.handle(validateRequest(oldest.token));
+    expect(refused.status).toBe(404);
+    expect(await bodyOf(refused)).toEqual({ error: 'Not Found', message: 'biometric_validation_not_found' });
+    expect((await sandbox.handle(validateRequest(middle.token))).status).toBe(200);
+    expect((await sandbox.handle(validateRequest(newest.token))).status).toBe(200);
+  });
+
+  it('still refuses a replay of a completed session (403) until its token expires (401)', async () => {
+    const { sandbox, advance } = withClock();
+    const session = await sandbox.createSession();
+    expect((await sandbox.handle(validateRequest(session.token))).status).toBe(200);
+    expect(await bodyOf(await sandbox.handle(validateRequest(session.token)))).toEqual({ error: 'Forbidden', message: 'liveness_session_already_used' });
+    advance(600);
+    expect(await bodyOf(await sandbox.handle(validateRequest(session.token)))).toEqual({ error: 'Unauthorized', message: 'token_expired' });
   });
 
   it('keeps sessions per instance and forgets them on reset()', async () => {

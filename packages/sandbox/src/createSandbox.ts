@@ -1,7 +1,7 @@
 import { answerValidation } from './answerValidation.js';
 import { authorizeValidation } from './authorizeValidation.js';
 import { allowOriginFor, preflightResponse, withCorsHeaders, type AllowedOrigins } from './cors.js';
-import { parseCreateSessionOptions, type CreateSessionOptions, type ResolvedSessionOptions } from './createSessionOptions.js';
+import { maxSessionTtlSeconds, parseCreateSessionOptions, type CreateSessionOptions, type ResolvedSessionOptions } from './createSessionOptions.js';
 import { parseValidateBody } from './parseValidateBody.js';
 import { randomHex, randomObjectId } from './randomId.js';
 import { readLimitedBody } from './readLimitedBody.js';
@@ -22,8 +22,13 @@ export interface SandboxOptions {
   secret?: string;
   /** The clock, in ms since the epoch. Default Date.now. */
   now?: () => number;
-  /** Default lifetime of a session token. Default 600 (the real API's 10 minutes). */
+  /** Default lifetime of a session token, at most 3600 (an hour). Default 600 (the real API's 10 minutes). */
   sessionTtlSeconds?: number;
+  /**
+   * How many sessions are kept at most, pending and completed together. Default 10,000. When full, a new session
+   * evicts the oldest one, whose token is then refused as an unknown session (404 biometric_validation_not_found).
+   */
+  maxSessions?: number;
   /** How the SLOW scenario waits; must reject when `signal` aborts. Default: setTimeout. */
   sleep?: Sleep;
   /** Origins allowed by CORS; '*' (default) echoes whichever Origin asks. */
@@ -69,9 +74,11 @@ export interface Sandbox {
   reset(): void;
 }
 
-function resolveSessionTtl(value: number | undefined): number {
-  if (value === undefined) return 600;
-  if (!Number.isInteger(value) || value <= 0) throw new RangeError(`sessionTtlSeconds must be a positive integer, got ${value}`);
+const defaultMaxSessions = 10_000;
+
+function positiveIntegerOption(name: string, value: number | undefined, fallback: number, max = Number.MAX_SAFE_INTEGER): number {
+  if (value === undefined) return fallback;
+  if (!Number.isInteger(value) || value <= 0 || value > max) throw new RangeError(`${name} must be an integer from 1 to ${max}, got ${value}`);
   return value;
 }
 
@@ -80,10 +87,11 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const sleep = options.sleep ?? defaultSleep;
   const allowedOrigins = options.allowedOrigins ?? '*';
   const basePath = normalizeBasePath(options.basePath ?? '');
-  const sessionTtlSeconds = resolveSessionTtl(options.sessionTtlSeconds);
+  const sessionTtlSeconds = positiveIntegerOption('sessionTtlSeconds', options.sessionTtlSeconds, 600, maxSessionTtlSeconds);
+  const maxSessions = positiveIntegerOption('maxSessions', options.maxSessions, defaultMaxSessions);
   if (options.secret === '') throw new RangeError('secret must not be empty');
   const key = createTokenKey(options.secret ?? randomSecret(), now);
-  const store = createSessionStore(now);
+  const store = createSessionStore({ now, maxSessions });
 
   async function openSession(resolved: ResolvedSessionOptions): Promise<SandboxSession> {
     const id = randomObjectId();
@@ -119,7 +127,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     if (!isJsonContentType(request.headers.get('Content-Type'))) return errorResponse(415, 'unsupported_media_type');
     const parsed = parseValidateBody(body.bytes);
     if (!parsed.ok) return parsed.message === 'INVALID_BIOMETRIC_DATA' ? documentedBadRequest(parsed.message) : errorResponse(400, parsed.message);
-    return answerValidation(authorization.session, parsed.image, { key, now, sleep, signal: request.signal });
+    return answerValidation(authorization.session, parsed.image, { key, now, sleep, store, signal: request.signal });
   }
 
   async function route(request: Request, matched: SandboxRoute): Promise<Response> {

@@ -7,7 +7,7 @@ export interface CreateSessionOptions {
   repeat?: number;
   /** How long SLOW waits before answering, in ms. Default 35000. */
   delayMs?: number;
-  /** Lifetime of the session token; zero or negative issues an already-expired token. Default: the sandbox's sessionTtlSeconds. */
+  /** Lifetime of the session token, at most 3600; zero or negative issues an already-expired token. Default: the sandbox's sessionTtlSeconds. */
   expiresInSeconds?: number;
 }
 
@@ -31,7 +31,8 @@ export type CreateSessionOptionError = (typeof createSessionOptionErrors)[number
 export type ParsedSessionOptions = { ok: true; value: ResolvedSessionOptions } | { ok: false; message: CreateSessionOptionError };
 
 const knownKeys: ReadonlySet<string> = new Set(['scenario', 'repeat', 'delayMs', 'expiresInSeconds']);
-const maxExpiresInSeconds = 365 * 24 * 60 * 60;
+/** An hour: long enough for any login, short enough that a leaked session token soon stops working. */
+export const maxSessionTtlSeconds = 60 * 60;
 
 function isIntegerIn(value: unknown, min: number, max: number): value is number {
   return typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max;
@@ -47,6 +48,6 @@ export function parseCreateSessionOptions(input: unknown, defaultExpiresInSecond
   if (!isSandboxScenario(scenario)) return { ok: false, message: 'invalid_scenario' };
   if (!isIntegerIn(repeat, 1, maxRepeat)) return { ok: false, message: 'invalid_repeat' };
   if (!isIntegerIn(delayMs, 0, maxDelayMs)) return { ok: false, message: 'invalid_delay' };
-  if (!isIntegerIn(expiresInSeconds, -maxExpiresInSeconds, maxExpiresInSeconds)) return { ok: false, message: 'invalid_expires_in' };
+  if (!isIntegerIn(expiresInSeconds, -maxSessionTtlSeconds, maxSessionTtlSeconds)) return { ok: false, message: 'invalid_expires_in' };
   return { ok: true, value: { scenario, repeat, delayMs, expiresInSeconds } };
 }

@@ -1,7 +1,8 @@
 import { request as httpRequest } from 'node:http';
+import { connect } from 'node:net';
 import { decodeJwt, jwtVerify, SignJWT, type JWTPayload } from 'jose';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { faceJpegBase64, jpegHeader, pngHeader, toBase64 } from './__fixtures__/images.js';
+import { faceJpeg, faceJpegBase64, faceProgressiveJpeg, fifteenByteJpeg, jpegHeader, jpegWithScan, pngHeader, portraitFacePng, smallestFaceJpeg, toBase64 } from './__fixtures__/images.js';
 import { createSandbox, maxValidateBodyBytes, type SandboxSession } from './createSandbox.js';
 import { startSandboxServer, type SandboxServer } from './node.js';
 import { sandboxScenarios } from './scenarios.js';
@@ -114,6 +115,8 @@ describe('POST /v2/biometric-validations (create a session)', () => {
     [{ delayMs: 10_000_000 }, 'invalid_delay'],
     [{ expiresInSeconds: 'soon' }, 'invalid_expires_in'],
     [{ expiresInSeconds: null }, 'invalid_expires_in'],
+    [{ expiresInSeconds: 3601 }, 'invalid_expires_in'],
+    [{ expiresInSeconds: 365 * 24 * 60 * 60 }, 'invalid_expires_in'],
     [{ scenaro: 'SLOW' }, 'unknown_option'],
     [['success'], 'invalid_options'],
     [42, 'invalid_options'],
@@ -163,9 +166,9 @@ describe('POST /v2/biometric-validations/validate: success', () => {
   });
 
   it.each([
-    ['a 640x480 PNG', toBase64(pngHeader(640, 480))],
-    ['a portrait 480x640 JPEG', toBase64(jpegHeader(480, 640))],
-    ['exactly 320x240', toBase64(jpegHeader(320, 240))],
+    ['a portrait 240x320 PNG', toBase64(portraitFacePng)],
+    ['a progressive JPEG', toBase64(faceProgressiveJpeg)],
+    ['a JPEG of exactly 320x240', toBase64(smallestFaceJpeg)],
   ])('accepts %s', async (_name, image) => {
     const session = await createSession();
     expect((await validate(session.token, { image, os: 'ANDROID' })).status).toBe(200);
@@ -366,9 +369,14 @@ describe('POST /v2/biometric-validations/validate: body', () => {
     ['os not a string', { image: faceJpegBase64, os: 1 }],
     ['bytes that are not an image', { image: toBase64(new TextEncoder().encode('plain text, no picture')), os: 'DESKTOP' }],
     ['a JPEG without a frame header', { image: toBase64(new Uint8Array([0xff, 0xd8, 0xff, 0xd9])), os: 'DESKTOP' }],
-    ['a tiny 100x100 JPEG', { image: toBase64(jpegHeader(100, 100)), os: 'DESKTOP' }],
-    ['a 319x240 JPEG', { image: toBase64(jpegHeader(319, 240)), os: 'DESKTOP' }],
-    ['a 100x100 PNG', { image: toBase64(pngHeader(100, 100)), os: 'DESKTOP' }],
+    ['a tiny 100x100 JPEG', { image: toBase64(jpegWithScan(100, 100, 5_000)), os: 'DESKTOP' }],
+    ['a 319x240 JPEG', { image: toBase64(jpegWithScan(319, 240, 5_000)), os: 'DESKTOP' }],
+    ['a 100x100 PNG', { image: toBase64(pngHeader(100, 100, 5_000)), os: 'DESKTOP' }],
+    ['a 15-byte JPEG: start of image and a 640x480 frame header, nothing else', { image: toBase64(fifteenByteJpeg), os: 'DESKTOP' }],
+    ['a JPEG header without scan data', { image: toBase64(jpegHeader(1280, 720)), os: 'DESKTOP' }],
+    ['a PNG header without IDAT', { image: toBase64(pngHeader(640, 480)), os: 'DESKTOP' }],
+    ['the face cut off before its end-of-image marker', { image: toBase64(faceJpeg.subarray(0, faceJpeg.length - 2)), os: 'DESKTOP' }],
+    ['a 4000x3000 frame over 10 bytes of scan data', { image: toBase64(jpegWithScan(4000, 3000, 10)), os: 'DESKTOP' }],
   ])('%s -> 400 INVALID_BIOMETRIC_DATA', async (_name, body) => {
     const session = await createSession();
     await expectError(await validate(session.token, body), 400, documentedWords.INVALID_BIOMETRIC_DATA, 'INVALID_BIOMETRIC_DATA');
@@ -445,6 +453,88 @@ describe('POST /v2/biometric-validations/validate: body', () => {
     expect(JSON.parse(result.body)).toEqual({ error: 'Payload Too Large', message: 'payload_too_large' });
     expect(result.sentWhenAnswered).toBeGreaterThan(maxValidateBodyBytes);
     expect(result.sentWhenAnswered).toBeLessThan(total / 2);
+  });
+});
+
+describe('a connection with an answer given before the body was read', () => {
+  /** A server of its own, which records the paths the sandbox was asked to answer. */
+  async function countingServer() {
+    const sandbox = createSandbox({ secret });
+    const handled: string[] = [];
+    const handle = (request: Request) => {
+      handled.push(new URL(request.url).pathname);
+      return sandbox.handle(request);
+    };
+    return { local: await startSandboxServer({ sandbox: { ...sandbox, handle } }), sandbox, handled };
+  }
+
+  /**
+   * A raw socket that writes requests back to back, as a pipelining client does, and reads as it goes. It stays
+   * open for writing after the server's FIN, as a client still uploading does.
+   */
+  function pipeliningClient(port: number) {
+    const socket = connect({ port, host: '127.0.0.1', allowHalfOpen: true });
+    const chunks: Buffer[] = [];
+    const errors: string[] = [];
+    const received = () => Buffer.concat(chunks).toString('latin1');
+    const closed = new Promise<void>((resolve) => socket.once('close', () => resolve()));
+    // The sandbox answers with a chunked body; its last chunk ends the first answer.
+    const firstAnswer = new Promise<void>((resolve) => {
+      socket.on('data', (chunk: Buffer) => {
+        chunks.push(chunk);
+        if (received().includes('\r\n0\r\n\r\n')) resolve();
+      });
+      void closed.then(resolve);
+    });
+    socket.on('error', (error: NodeJS.ErrnoException) => errors.push(error.code ?? error.message));
+    const statusLines = () => received().match(/^HTTP\/1\.1 \d+/gm) ?? [];
+    return { socket, closed, firstAnswer, received, statusLines, errors };
+  }
+
+  const validateHead = (bodyBytes: number, authorization = '') =>
+    `POST /v2/biometric-validations/validate HTTP/1.1\r\nHost: sandbox.test\r\nContent-Type: application/json\r\n${authorization}Content-Length: ${bodyBytes}\r\n\r\n`;
+  const createRequest = 'POST /v2/biometric-validations HTTP/1.1\r\nHost: sandbox.test\r\nContent-Length: 0\r\n\r\n';
+
+  it('answers 401 to a 1 MB upload at once, then ends the connection cleanly: Connection: close, a FIN, no reset', async () => {
+    const { local, handled } = await countingServer();
+    const client = pipeliningClient(local.port);
+    const body = Buffer.alloc(1024 * 1024, 0x41);
+    try {
+      client.socket.write(validateHead(body.length));
+      client.socket.write(body.subarray(0, 256 * 1024));
+      await client.firstAnswer;
+      const [head = ''] = client.received().split('\r\n\r\n');
+      expect(head.split('\r\n')[0]).toBe('HTTP/1.1 401 Unauthorized');
+      // The unread rest of the body cannot be told from a next request: the answer says the connection ends here.
+      expect(head).toMatch(/^Connection: close$/im);
+      // Still uploading after the answer, then a pipelined request: the server keeps reading until the client is
+      // done, so no byte meets a closed socket (which the kernel would answer with a reset).
+      client.socket.write(body.subarray(256 * 1024));
+      client.socket.end(createRequest);
+      await client.closed;
+      expect(client.errors).toEqual([]);
+      expect(client.statusLines()).toEqual(['HTTP/1.1 401']);
+      // The pipelined request was neither answered nor acted on: a client sends it again on a new connection.
+      expect(handled).toEqual(['/v2/biometric-validations/validate']);
+    } finally {
+      client.socket.destroy();
+      await local.close();
+    }
+  });
+
+  it('keeps the connection when the sandbox read the whole body: both pipelined requests are answered', async () => {
+    const { local, sandbox, handled } = await countingServer();
+    const { token } = await sandbox.createSession();
+    const client = pipeliningClient(local.port);
+    try {
+      client.socket.write(`${validateHead(10, `Authorization: Bearer ${token}\r\n`)}not json!!${createRequest}`);
+      await vi.waitFor(() => expect(client.statusLines()).toEqual(['HTTP/1.1 400', 'HTTP/1.1 201']));
+      expect(client.received()).not.toMatch(/^Connection: close$/im);
+      expect(handled).toEqual(['/v2/biometric-validations/validate', '/v2/biometric-validations']);
+    } finally {
+      client.socket.destroy();
+      await local.close();
+    }
   });
 });
 

@@ -1,21 +1,31 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { createSandbox, type Sandbox, type SandboxOptions } from './createSandbox.js';
-import { toWebRequest, writeWebResponse } from './nodeBridge.js';
+import { type BridgedRequest, toWebRequest, writeWebResponse } from './nodeBridge.js';
 import { errorResponse } from './responses.js';
 
 export type NodeRequestListener = (incoming: IncomingMessage, outgoing: ServerResponse) => void;
 
+/** Sockets that end once the answer on them is written; a request pipelined behind it is not acted on. */
+const closingSockets = new WeakSet<Socket>();
+/** How long a closing connection keeps reading what the client is still sending, at most. */
+const lingerMs = 5_000;
+
 /** Serves a sandbox (or any fetch-style handler) from node:http, Connect or Express. */
 export function createNodeRequestListener(sandbox: Pick<Sandbox, 'handle'>): NodeRequestListener {
   return (incoming, outgoing) => {
+    // The answer before it said `Connection: close`: a client sends this one again on a new connection.
+    if (closingSockets.has(incoming.socket)) {
+      incoming.resume();
+      return;
+    }
     void respond(sandbox, incoming, outgoing);
   };
 }
 
 async function respond(sandbox: Pick<Sandbox, 'handle'>, incoming: IncomingMessage, outgoing: ServerResponse): Promise<void> {
   const fallbackHost = `${incoming.socket.localAddress ?? 'localhost'}:${incoming.socket.localPort ?? 80}`;
-  let bridged;
+  let bridged: BridgedRequest;
   try {
     bridged = toWebRequest(incoming, outgoing, fallbackHost);
   } catch {
@@ -23,13 +33,37 @@ async function respond(sandbox: Pick<Sandbox, 'handle'>, incoming: IncomingMessa
     await writeWebResponse(errorResponse(400, 'invalid_request'), outgoing, false);
     return;
   }
+  const answer = (response: Response, close: boolean) => {
+    // Answered before the whole body arrived (a 401 or a 413 on a big upload): the rest of it cannot be told from
+    // a next request, so the connection ends with this answer.
+    const closing = close || !incoming.complete;
+    bridged.discardUnreadBody();
+    if (closing) closeAfterAnswer(incoming.socket);
+    return writeWebResponse(response, outgoing, closing);
+  };
   try {
-    const response = await sandbox.handle(bridged.request);
-    await writeWebResponse(response, outgoing, bridged.bodyWasCancelled());
+    await answer(await sandbox.handle(bridged.request), false);
   } catch {
-    if (!outgoing.headersSent) await writeWebResponse(errorResponse(500, 'internal_error'), outgoing, true);
+    if (!outgoing.headersSent) await answer(errorResponse(500, 'internal_error'), true);
     else outgoing.destroy();
   }
+}
+
+/**
+ * Node ends the socket of a `Connection: close` answer with destroySoon(), which destroys it as soon as the answer
+ * is written. Bytes the client is still uploading then reach a closed socket, the kernel answers them with a reset,
+ * and the client fails with ECONNRESET, perhaps before it has read the answer. This socket instead sends its FIN
+ * after the answer and keeps reading (and dropping) until the client closes its side, for at most lingerMs.
+ */
+function closeAfterAnswer(socket: Socket): void {
+  if (closingSockets.has(socket)) return;
+  closingSockets.add(socket);
+  socket.destroySoon = () => {
+    socket.end();
+    const timer = setTimeout(() => socket.destroy(), lingerMs);
+    timer.unref();
+    socket.once('close', () => clearTimeout(timer));
+  };
 }
 
 export interface StartSandboxServerOptions extends SandboxOptions {

@@ -5,8 +5,11 @@ const hopByHopHeaders: ReadonlySet<string> = new Set(['connection', 'keep-alive'
 
 export interface BridgedRequest {
   request: Request;
-  /** True once the handler cancelled the body (e.g. at the size limit) with bytes still unread on the socket. */
-  bodyWasCancelled(): boolean;
+  /**
+   * Stops feeding the web Request and lets Node read and drop whatever is left of the body, so the socket is never
+   * left paused with bytes the handler did not want. Call it once the handler has answered.
+   */
+  discardUnreadBody(): void;
 }
 
 /**
@@ -31,20 +34,25 @@ export function toWebRequest(incoming: IncomingMessage, outgoing: ServerResponse
 
   const method = incoming.method ?? 'GET';
   const url = new URL(incoming.url ?? '/', `http://${incoming.headers.host ?? fallbackHost}`);
-  let cancelled = false;
   const hasBody = method !== 'GET' && method !== 'HEAD';
   const init: RequestInit & { duplex?: 'half' } = { method, headers, signal: abort.signal };
-  if (hasBody) {
-    init.body = streamBody(incoming, () => {
-      cancelled = true;
-    });
+  const body = hasBody ? streamBody(incoming) : undefined;
+  if (body !== undefined) {
+    init.body = body.stream;
     // Node's fetch needs this for a streamed body.
     init.duplex = 'half';
   }
-  return { request: new Request(url, init), bodyWasCancelled: () => cancelled && !incoming.complete };
+  return {
+    request: new Request(url, init),
+    discardUnreadBody() {
+      body?.detach();
+      // With no 'data' listener left, what arrives is dropped.
+      incoming.resume();
+    },
+  };
 }
 
-function streamBody(incoming: IncomingMessage, onCancel: () => void): ReadableStream<Uint8Array> {
+function streamBody(incoming: IncomingMessage): { stream: ReadableStream<Uint8Array>; detach: () => void } {
   let listening = false;
   const listeners: { data?: (chunk: Buffer) => void; end?: () => void; error?: (error: Error) => void } = {};
   const detach = () => {
@@ -52,7 +60,7 @@ function streamBody(incoming: IncomingMessage, onCancel: () => void): ReadableSt
     if (listeners.end) incoming.off('end', listeners.end);
     if (listeners.error) incoming.off('error', listeners.error);
   };
-  return new ReadableStream<Uint8Array>(
+  const stream = new ReadableStream<Uint8Array>(
     {
       pull(controller) {
         if (listening) {
@@ -80,11 +88,11 @@ function streamBody(incoming: IncomingMessage, onCancel: () => void): ReadableSt
       cancel() {
         detach();
         incoming.pause();
-        onCancel();
       },
     },
     { highWaterMark: 1 },
   );
+  return { stream, detach };
 }
 
 /** Writes a web Response to Node, streaming the body and stopping if the client leaves. */
@@ -96,7 +104,6 @@ export async function writeWebResponse(response: Response, outgoing: ServerRespo
   });
   const cookies = response.headers.getSetCookie();
   if (cookies.length > 0) outgoing.setHeader('set-cookie', cookies);
-  // Unread upload bytes would otherwise be mistaken for the next request on a kept-alive connection.
   if (closeConnection) outgoing.setHeader('Connection', 'close');
   if (response.body === null) {
     outgoing.end();

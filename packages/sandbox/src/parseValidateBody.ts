@@ -1,6 +1,6 @@
 import { type BiometricOs, validateRequestSchema } from '@biometric-login/core';
 import { decodeBase64 } from './decodeBase64.js';
-import { isLargeEnough, readImageSize } from './readImageSize.js';
+import { isAcceptableImage, readImage } from './readImage.js';
 
 export type ParsedValidateBody =
   | { ok: true; image: Uint8Array<ArrayBuffer>; os: BiometricOs | undefined }
@@ -30,7 +30,7 @@ export function parseValidateBody(bytes: Uint8Array): ParsedValidateBody {
   if (!body.success) return { ok: false, message: 'INVALID_BIOMETRIC_DATA' };
   const decoded = decodeBase64(body.data.image.replace(imageDataUrlPrefix, ''));
   if (decoded === undefined) return { ok: false, message: 'INVALID_BIOMETRIC_DATA' };
-  const size = readImageSize(decoded);
-  if (size === undefined || !isLargeEnough(size)) return { ok: false, message: 'INVALID_BIOMETRIC_DATA' };
+  const picture = readImage(decoded);
+  if (picture === undefined || !isAcceptableImage(picture)) return { ok: false, message: 'INVALID_BIOMETRIC_DATA' };
   return { ok: true, image: decoded, os: body.data.os };
 }

@@ -39,9 +39,15 @@ export interface DemoText {
     claimsHeading: string;
     claimNames: Readonly<Record<string, string>>;
     expired: string;
+    /** Follows a claim cut short; `length` is its full length in characters. */
+    truncated: (length: number) => string;
+    /** Under the list when only the first claims are shown. */
+    moreClaims: (count: number) => string;
     tokenHeading: string;
     noToken: Notice;
     malformed: Notice;
+    /** When the page itself failed to show what it received. */
+    failed: Notice;
     loginAgain: string;
   };
 }

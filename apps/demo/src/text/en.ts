@@ -58,12 +58,18 @@ export const en: DemoText = {
     claimsHeading: 'Claims',
     claimNames: { sub: 'Validation id', livenessSession: 'Liveness session', type: 'Token type', iat: 'Issued at', exp: 'Expires at' },
     expired: 'expired',
+    truncated: (length) => `… (${length.toLocaleString('en')} characters in all)`,
+    moreClaims: (count) => `${count.toLocaleString('en')} more ${count === 1 ? 'claim' : 'claims'} not shown.`,
     tokenHeading: 'The token',
     noToken: {
       title: 'No token here',
       body: 'This page expects ?token=… in its address. The token is removed from the address once read, so a reload shows this.',
     },
     malformed: { title: 'Not a readable token', body: 'The token in the address is not a JWT this page can decode.' },
+    failed: {
+      title: 'This page could not show the token',
+      body: 'Something in the token it received stopped this page from showing it. Nothing was sent anywhere; log in again to get a new token.',
+    },
     loginAgain: 'Log in again',
   },
 };

@@ -58,12 +58,18 @@ export const es: DemoText = {
     claimsHeading: 'Datos (claims)',
     claimNames: { sub: 'Id de la validación', livenessSession: 'Sesión de prueba de vida', type: 'Tipo de token', iat: 'Emitido', exp: 'Expira' },
     expired: 'expirado',
+    truncated: (length) => `… (${length.toLocaleString('es')} caracteres en total)`,
+    moreClaims: (count) => (count === 1 ? 'Falta 1 dato más por mostrar.' : `Faltan ${count.toLocaleString('es')} datos más por mostrar.`),
     tokenHeading: 'El token',
     noToken: {
       title: 'No hay token',
       body: 'Esta página espera ?token=… en su dirección. El token se quita de la dirección al leerlo, así que al recargar se ve este mensaje.',
     },
     malformed: { title: 'Token ilegible', body: 'El token de la dirección no es un JWT que esta página pueda decodificar.' },
+    failed: {
+      title: 'Esta página no pudo mostrar el token',
+      body: 'Algo en el token recibido impidió que esta página lo mostrara. No se envió nada a ningún sitio; inicia sesión de nuevo para obtener un token nuevo.',
+    },
     loginAgain: 'Iniciar sesión de nuevo',
   },
 };
