@@ -40,7 +40,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
-          include: ['packages/*/src/**/*.test.ts', 'packages/react/src/**/*.ssr.test.tsx'],
+          include: ['packages/*/src/**/*.test.ts', 'packages/react/src/**/*.ssr.test.tsx', 'packages/react/test/**/*.test.ts'],
         },
       },
       {
