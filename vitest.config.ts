@@ -25,7 +25,7 @@ export const chromiumArgs = [
 ];
 
 // Storybook's stories and the end-to-end journeys keep their own project files beside their code.
-const projectFiles = ['./.storybook/vitest.config.ts', './e2e/vitest.config.ts'].filter((file) =>
+const projectFiles = ['./.storybook/vitest.config.ts', './e2e/vitest.config.ts', './e2e/next/vitest.config.ts'].filter((file) =>
   existsSync(fileURLToPath(new URL(file, import.meta.url))),
 );
 
@@ -40,7 +40,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
-          include: ['packages/*/src/**/*.test.ts', 'packages/react/src/**/*.ssr.test.tsx', 'packages/react/test/**/*.test.ts'],
+          include: ['packages/*/src/**/*.test.ts', 'packages/react/src/**/*.ssr.test.tsx', 'packages/react/test/**/*.test.ts', 'apps/next-example/lib/**/*.test.ts'],
         },
       },
       {
