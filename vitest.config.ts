@@ -3,7 +3,8 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { playwright } from '@vitest/browser-playwright';
 import { defaultClientConditions, defaultServerConditions } from 'vite';
-import { defineConfig } from 'vitest/config';
+import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
+import type { InlineConfig } from 'vitest/node';
 
 // Tests run against each package's TypeScript source through this export condition, so no build is needed first.
 const sourceCondition = '@biometric-login/source';
@@ -24,6 +25,31 @@ export const chromiumArgs = [
   `--use-file-for-fake-video-capture=${fixture('face_1280x720_1frame.y4m')}`,
 ];
 
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+/** The component in jsdom: Testing Library, the sandbox's MSW handlers, a fake camera. */
+const domTests = {
+  environment: 'jsdom',
+  include: ['packages/react/src/**/*.test.tsx'],
+  exclude: ['**/*.ssr.test.tsx', '**/*.browser.test.tsx'],
+  setupFiles: [here('./packages/react/test/setupDom.ts')],
+} satisfies InlineConfig;
+const ssrTests = { environment: 'node', include: ['packages/react/src/**/*.ssr.test.tsx'] } satisfies InlineConfig;
+
+// The peer range says React 18 or 19. resolve.dedupe resolves these from the project's root: the React 18.3 runtime
+// package, whose react-dom, react-query and Testing Library are installed against React 18.
+const react18Bound = ['react', 'react-dom', '@tanstack/react-query', '@testing-library/react'];
+
+/** The same tests on React 18.3; a setup file checks that React 18 is what the component got. */
+function onReact18(name: string, tests: InlineConfig): TestProjectInlineConfiguration {
+  return {
+    extends: true,
+    root: here('./packages/react/test/react18/'),
+    resolve: { dedupe: react18Bound },
+    test: { ...tests, name, dir: here('.'), setupFiles: [...[tests.setupFiles ?? []].flat(), here('./packages/react/test/expectReact18.ts')] },
+  };
+}
+
 // Storybook's stories and the end-to-end journeys keep their own project files beside their code.
 const projectFiles = ['./.storybook/vitest.config.ts', './e2e/vitest.config.ts', './e2e/next/vitest.config.ts'].filter((file) =>
   existsSync(fileURLToPath(new URL(file, import.meta.url))),
@@ -40,19 +66,12 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
-          include: ['packages/*/src/**/*.test.ts', 'packages/react/src/**/*.ssr.test.tsx', 'packages/react/test/**/*.test.ts', 'apps/next-example/lib/**/*.test.ts'],
+          include: ['packages/*/src/**/*.test.ts', ...ssrTests.include, 'packages/react/test/**/*.test.ts', 'apps/next-example/lib/**/*.test.ts'],
         },
       },
-      {
-        extends: true,
-        test: {
-          name: 'dom',
-          environment: 'jsdom',
-          include: ['packages/react/src/**/*.test.tsx'],
-          exclude: ['**/*.ssr.test.tsx', '**/*.browser.test.tsx'],
-          setupFiles: ['packages/react/test/setupDom.ts'],
-        },
-      },
+      { extends: true, test: { ...domTests, name: 'dom' } },
+      onReact18('dom-react18', domTests),
+      onReact18('ssr-react18', ssrTests),
       {
         extends: true,
         test: {
