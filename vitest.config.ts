@@ -51,7 +51,7 @@ function onReact18(name: string, tests: InlineConfig): TestProjectInlineConfigur
 }
 
 // Storybook's stories and the end-to-end journeys keep their own project files beside their code.
-const projectFiles = ['./.storybook/vitest.config.ts', './e2e/vitest.config.ts', './e2e/next/vitest.config.ts'].filter((file) =>
+const projectFiles = ['./.storybook/vitest.config.ts', './e2e/vitest.config.ts', './e2e/next/vitest.config.ts', './e2e/packed/vitest.config.ts'].filter((file) =>
   existsSync(fileURLToPath(new URL(file, import.meta.url))),
 );
 
@@ -66,7 +66,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
-          include: ['packages/*/src/**/*.test.ts', ...ssrTests.include, 'packages/react/test/**/*.test.ts', 'apps/next-example/lib/**/*.test.ts'],
+          include: ['packages/*/src/**/*.test.ts', ...ssrTests.include, 'packages/react/test/**/*.test.ts', 'apps/next-example/lib/**/*.test.ts', 'e2e/**/*.unit.test.ts'],
         },
       },
       { extends: true, test: { ...domTests, name: 'dom' } },

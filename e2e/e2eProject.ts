@@ -11,8 +11,11 @@ export interface E2eProjectOptions {
   root: URL;
   include: string[];
   /** Builds what every test file of the project serves, once per run. */
-  globalSetup: URL;
+  globalSetup?: URL;
+  /** Default 60 s, for tests and hooks alike. */
   timeoutMs?: number;
+  /** For hooks that install or build; default `timeoutMs`. */
+  hookTimeoutMs?: number;
 }
 
 /** A Vitest project that drives built apps over real HTTP in Debian's Chromium, one test file at a time. */
@@ -26,11 +29,11 @@ export function defineE2eProject(options: E2eProjectOptions): TestProjectConfigu
       root: fileURLToPath(options.root),
       environment: 'node',
       include: options.include,
-      globalSetup: [fileURLToPath(options.globalSetup)],
+      globalSetup: options.globalSetup === undefined ? [] : [fileURLToPath(options.globalSetup)],
       // Each file launches its own Chromium; two cores do not run two of them well side by side.
       fileParallelism: false,
       testTimeout: timeout,
-      hookTimeout: timeout,
+      hookTimeout: options.hookTimeoutMs ?? timeout,
     },
   });
 }
