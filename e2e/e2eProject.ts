@@ -16,6 +16,8 @@ export interface E2eProjectOptions {
   timeoutMs?: number;
   /** For hooks that install or build; default `timeoutMs`. */
   hookTimeoutMs?: number;
+  /** Projects run in groups, lowest first (Vitest's sequence.groupOrder); default 0, with every other project. */
+  groupOrder?: number;
 }
 
 /** A Vitest project that drives built apps over real HTTP in Debian's Chromium, one test file at a time. */
@@ -34,6 +36,7 @@ export function defineE2eProject(options: E2eProjectOptions): TestProjectConfigu
       fileParallelism: false,
       testTimeout: timeout,
       hookTimeout: options.hookTimeoutMs ?? timeout,
+      sequence: { groupOrder: options.groupOrder ?? 0 },
     },
   });
 }

@@ -6,4 +6,6 @@ export default defineE2eProject({
   root: new URL('.', import.meta.url),
   include: ['*.e2e.test.ts'],
   globalSetup: new URL('./globalSetup.ts', import.meta.url),
+  // After the other projects, so its server and Chromium do not compete with their timing for two cores.
+  groupOrder: 1,
 });

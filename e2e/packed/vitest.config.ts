@@ -7,4 +7,6 @@ export default defineE2eProject({
   include: ['*.e2e.test.ts'],
   // Packing, npm install and the app's build happen in the suite's beforeAll.
   hookTimeoutMs: 5 * 60_000,
+  // Last, alone: its install and builds would slow every timed test running beside them.
+  groupOrder: 2,
 });
