@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { playwright } from '@vitest/browser-playwright';
@@ -36,15 +37,16 @@ const domTests = {
 } satisfies InlineConfig;
 const ssrTests = { environment: 'node', include: ['packages/react/src/**/*.ssr.test.tsx'] } satisfies InlineConfig;
 
-// The peer range says React 18 or 19. resolve.dedupe resolves these from the project's root: the React 18.3 runtime
-// package, whose react-dom, react-query and Testing Library are installed against React 18.
-const react18Bound = ['react', 'react-dom', '@tanstack/react-query', '@testing-library/react'];
+// The peer range says React 18 or 19. resolve.dedupe resolves these from the project's root, the React 18.3 runtime
+// package: React itself and every library there that binds to it, installed against React 18.
+const react18Root = here('./packages/react/test/react18/');
+const react18Bound = Object.keys((JSON.parse(readFileSync(join(react18Root, 'package.json'), 'utf8')) as { dependencies: Record<string, string> }).dependencies);
 
 /** The same tests on React 18.3; a setup file checks that React 18 is what the component got. */
 function onReact18(name: string, tests: InlineConfig): TestProjectInlineConfiguration {
   return {
     extends: true,
-    root: here('./packages/react/test/react18/'),
+    root: react18Root,
     resolve: { dedupe: react18Bound },
     test: { ...tests, name, dir: here('.'), setupFiles: [...[tests.setupFiles ?? []].flat(), here('./packages/react/test/expectReact18.ts')] },
   };

@@ -1,6 +1,7 @@
 /**
- * The demo's HTTP security headers, shared by vite.config.ts (dev and preview servers), the Next.js example and the e2e tests
- * that serve the built demo. Plain data: nothing here runs at import.
+ * The demo's HTTP security headers, shared by vite.config.ts (dev and preview servers), the e2e tests that serve
+ * the built demo, and the Next.js example (apps/next-example/proxy.ts), which is served with the same policy.
+ * Plain data: nothing here runs at import.
  */
 
 /** The built demo: no inline script or style, network only to its own origin (the sandbox). */
