@@ -4,7 +4,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', '**/storybook-static/**', '**/coverage/**', '**/mockServiceWorker.js', 'bench/.out/**'] },
+  { ignores: ['**/dist/**', '**/.next/**', 'apps/next-example/next-env.d.ts', '**/node_modules/**', '**/storybook-static/**', '**/coverage/**', '**/mockServiceWorker.js', 'bench/.out/**'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {

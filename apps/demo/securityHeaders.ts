@@ -1,6 +1,7 @@
 /**
- * The demo's HTTP security headers, shared by vite.config.ts (dev and preview servers) and the e2e tests
- * that serve the built demo. Plain data: nothing here runs at import.
+ * The demo's HTTP security headers, shared by vite.config.ts (dev and preview servers), the e2e tests that serve
+ * the built demo, and the Next.js example (apps/next-example/proxy.ts), which is served with the same policy.
+ * Plain data: nothing here runs at import.
  */
 
 /** The built demo: no inline script or style, network only to its own origin (the sandbox). */
@@ -24,6 +25,11 @@ export const devContentSecurityPolicy = contentSecurityPolicy
 /** The policy with more `connect-src` origins, for a build that calls a real API on another origin. */
 export function withConnectSources(policy: string, origins: readonly string[]): string {
   return origins.length === 0 ? policy : policy.replace("connect-src 'self'", ["connect-src 'self'", ...origins].join(' '));
+}
+
+/** The policy with a per-response nonce in `script-src`, for a server that renders its own inline scripts (Next.js). */
+export function withScriptNonce(policy: string, nonce: string): string {
+  return policy.replace("script-src 'self'", `script-src 'self' 'nonce-${nonce}'`);
 }
 
 /** Every header the demo is served with, around the given Content-Security-Policy. */

@@ -1,3 +1,6 @@
+'use client';
+// First statement of every built entry, so a Next.js server component can render the component without a wrapper.
+
 export { BiometricLogin } from './BiometricLogin.js';
 export type { BiometricLoginProps } from './BiometricLogin.js';
 export { useBiometricLogin } from './useBiometricLogin.js';

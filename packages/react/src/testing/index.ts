@@ -1,3 +1,5 @@
+'use client';
+
 // Cameras for tests and stories: no browser camera, no permission prompt.
 export { createFailingCamera, createPendingCamera, createStaticCamera } from './fakeCameras.js';
 export type { StaticCameraControls } from './fakeCameras.js';
