@@ -5,7 +5,7 @@ import { component, demo, expectAlert, expectLoggedIn, loginRegion, openLogin, s
 import { useDemoSuite } from './demoSuite';
 import { expectCleanConsole } from './observedPage';
 
-const faceJpegBase64 = readFileSync(new URL('./fixtures/face_1280x720.jpg', import.meta.url)).toString('base64');
+const faceJpegBase64 = readFileSync(new URL('../fixtures/face_1280x720.jpg', import.meta.url)).toString('base64');
 
 describe('login journeys in Chromium, the fixture face as the webcam', () => {
   const suite = useDemoSuite('face');

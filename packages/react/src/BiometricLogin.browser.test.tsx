@@ -3,7 +3,7 @@ import { createSandbox } from '@biometric-login/sandbox';
 import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import fixtureUrl from '../../../e2e/fixtures/face_1280x720.jpg?url';
+import fixtureUrl from '../../../fixtures/face_1280x720.jpg?url';
 import { BiometricLogin } from './BiometricLogin.js';
 import { en } from './messages.js';
 import { createPictureCamera } from './pictureCamera.js';

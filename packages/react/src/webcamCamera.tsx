@@ -3,7 +3,8 @@ import { useEffect, useRef, useState } from 'react';
 import WebcamModule from 'react-webcam';
 import type { CameraDriver, CameraPreviewProps } from './cameraDriver.js';
 import { useLatest } from './useLatest.js';
-import { stopStream, watchStream } from './watchStream.js';
+import { stopStream } from './stopStream.js';
+import { watchStreamWhenLoaded } from './watchStreamWhenLoaded.js';
 
 // react-webcam is CommonJS whose module.exports is the class, while its types say `export default`: depending on
 // the host's bundler and TypeScript settings the import is the class or a namespace holding it. Take either shape.
@@ -46,7 +47,7 @@ function WebcamPreview({ constraints, label, className, onReady, onError }: Came
     stopWatching.current?.();
     const video = webcam.current?.video;
     if (!video) return stopStream(stream);
-    stopWatching.current = watchStream(video, stream, callbacks);
+    stopWatching.current = watchStreamWhenLoaded(video, stream, callbacks);
   };
 
   if (unsupported) return null;

@@ -12,8 +12,8 @@ export const storySandbox = createSandbox({ secret });
 /** The sandbox's MSW handlers: the whole API, offline. A story puts its own overrides in front of them. */
 export const sandboxHandlers = createSandboxHandlers(storySandbox, { baseUrl: defaultApiBaseUrl });
 
-/** A camera that films the fixture face (served from .storybook/public): no webcam, works in the static build. */
-export const faceUrl = `${import.meta.env.BASE_URL}face_640x480.jpg`;
+/** A camera that films the fixture face (the repository's fixtures/, served at /fixtures): no webcam, works in the static build. */
+export const faceUrl = `${import.meta.env.BASE_URL}fixtures/face_1280x720.jpg`;
 export const faceCamera = createPictureCamera(faceUrl);
 
 /** Where the stories send the browser on success; the navigate spy catches it. */

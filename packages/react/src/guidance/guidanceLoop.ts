@@ -1,0 +1,149 @@
+// The lazily loaded part of guided capture: the frame loop on the main thread, feeding the face analyzer
+// worker, and the light-and-sharpness fallback when the detector cannot load. Imported only once the camera
+// runs with guidance on, so none of it (nor the worker, nor the model) weighs on the first paint.
+import type { FrameRegion, FrameSize } from '@biometric-login/core';
+import { computeFrameSignals, type FrameAnalysis, type GuidanceState, initialGuidanceState, trackGuidance } from '@biometric-login/core/guidance';
+import { createFaceAnalyzer, type FaceAnalyzer } from './faceAnalyzer.js';
+
+/** 'loading' until the detector answers; 'limited' when it cannot (light and sharpness are still judged). */
+export type DetectorStatus = 'loading' | 'ready' | 'limited';
+
+export interface GuidanceUpdate extends GuidanceState {
+  detector: DetectorStatus;
+}
+
+export interface GuidanceLoopOptions {
+  video: HTMLVideoElement;
+  /** The part of the camera frame that is sent, from the frame's real size. */
+  region: (frame: FrameSize) => FrameRegion;
+  onUpdate: (update: GuidanceUpdate) => void;
+  /** Where faceAnalyzer.worker.js and blazeface.bin are served, when the bundler does not emit them. */
+  assetsUrl?: string | undefined;
+  /** How long a good frame is held before it is ready. Default 1000 ms. */
+  holdMs?: number | undefined;
+  /** The detector gets this long to load before light and sharpness carry on alone. Default 8000 ms. */
+  loadTimeoutMs?: number | undefined;
+}
+
+export interface GuidanceLoop {
+  /** Starts the hold over (after a capture, or a retry). */
+  reset(): void;
+  stop(): void;
+}
+
+/** At most one frame in flight, and no more often than this: ~6 analyses a second. */
+const minIntervalMs = 150;
+/** The fallback reads a frame this wide on the main thread: about 1 ms. */
+const fallbackWidth = 160;
+
+function frameSize(video: HTMLVideoElement): FrameSize {
+  return { width: video.videoWidth, height: video.videoHeight };
+}
+
+/** The current video frame for the worker: a VideoFrame where WebCodecs exists (no copy), else an ImageBitmap. */
+async function grabFrame(video: HTMLVideoElement): Promise<VideoFrame | ImageBitmap> {
+  const VideoFrameClass = (globalThis as { VideoFrame?: typeof VideoFrame }).VideoFrame;
+  if (VideoFrameClass !== undefined) {
+    try {
+      return new VideoFrameClass(video);
+    } catch {
+      // A frame not yet decodable: an ImageBitmap of the element still works.
+    }
+  }
+  return createImageBitmap(video);
+}
+
+/** Light and sharpness without the detector: a small copy of the frame, read on the main thread. */
+function fallbackAnalysis(video: HTMLVideoElement, canvas: HTMLCanvasElement): FrameAnalysis | undefined {
+  const frame = frameSize(video);
+  if (frame.width === 0 || frame.height === 0) return undefined;
+  const width = fallbackWidth;
+  const height = Math.max(1, Math.round((fallbackWidth * frame.height) / frame.width));
+  canvas.width = width;
+  canvas.height = height;
+  const context = canvas.getContext('2d', { willReadFrequently: true });
+  if (context === null) return undefined;
+  context.drawImage(video, 0, 0, width, height);
+  return { faces: undefined, signals: computeFrameSignals(context.getImageData(0, 0, width, height).data, width, height), frame };
+}
+
+/** Starts analysing the video. Every listener, timer and the worker end with stop(). */
+export function startGuidance(options: GuidanceLoopOptions): GuidanceLoop {
+  const { video } = options;
+  let state: GuidanceState = initialGuidanceState;
+  let detector: DetectorStatus = 'loading';
+  let stopped = false;
+  let inFlight = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const fallbackCanvas = video.ownerDocument.createElement('canvas');
+  let analyzer: FaceAnalyzer | undefined;
+
+  const publish = () => options.onUpdate({ ...state, detector });
+  const take = (analysis: FrameAnalysis) => {
+    state = trackGuidance(state, analysis, options.region(analysis.frame), performance.now(), { holdMs: options.holdMs });
+    publish();
+  };
+  const limit = () => {
+    if (detector === 'limited' || stopped) return;
+    detector = 'limited';
+    analyzer?.close();
+    analyzer = undefined;
+    state = initialGuidanceState;
+    publish();
+  };
+
+  try {
+    analyzer = createFaceAnalyzer({ assetsUrl: options.assetsUrl });
+    const loadTimer = setTimeout(limit, options.loadTimeoutMs ?? 8000);
+    analyzer.ready.then(
+      () => {
+        clearTimeout(loadTimer);
+        if (stopped || detector === 'limited') return;
+        detector = 'ready';
+        publish();
+      },
+      () => {
+        clearTimeout(loadTimer);
+        limit();
+      },
+    );
+  } catch {
+    limit();
+  }
+
+  async function step() {
+    timer = undefined;
+    if (stopped) return;
+    const started = performance.now();
+    if (!inFlight && video.readyState >= 2 && video.videoWidth > 0) {
+      inFlight = true;
+      try {
+        if (detector === 'ready' && analyzer !== undefined) take(await analyzer.analyze(await grabFrame(video)));
+        else if (detector === 'limited') {
+          const analysis = fallbackAnalysis(video, fallbackCanvas);
+          if (analysis !== undefined) take(analysis);
+        }
+      } catch {
+        // One frame the worker could not analyse is skipped; a worker that died fails every frame: carry on without it.
+        if (detector === 'ready') limit();
+      } finally {
+        inFlight = false;
+      }
+    }
+    if (!stopped) timer = setTimeout(() => void step(), Math.max(0, minIntervalMs - (performance.now() - started)));
+  }
+  void step();
+
+  return {
+    reset() {
+      state = initialGuidanceState;
+      publish();
+    },
+    stop() {
+      stopped = true;
+      clearTimeout(timer);
+      analyzer?.close();
+      analyzer = undefined;
+    },
+  };
+}
