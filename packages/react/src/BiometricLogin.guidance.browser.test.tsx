@@ -4,6 +4,7 @@ import { userEvent } from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import faceUrl from '../../../fixtures/face_1280x720.jpg?url';
 import farUrl from '../../../fixtures/face_far_1280x720.jpg?url';
+import nearUrl from '../../../fixtures/face_near_1280x720.jpg?url';
 import offCentreUrl from '../../../fixtures/face_offcenter_1280x720.jpg?url';
 import twoFacesUrl from '../../../fixtures/two_faces_1280x720.jpg?url';
 import darkUrl from '../../../fixtures/face_dark_1280x720.jpg?url';
@@ -57,6 +58,7 @@ describe('guided capture in Chromium', () => {
 
   it.each([
     ['a face too far away', farUrl, 'closer', guidanceEn.hints.closer],
+    ['a face too near', nearUrl, 'back', guidanceEn.hints.back],
     ['a face off-centre', offCentreUrl, 'center', guidanceEn.hints.center],
     ['two faces', twoFacesUrl, 'oneFace', guidanceEn.hints.oneFace],
     ['a dark face', darkUrl, 'light', guidanceEn.hints.light],

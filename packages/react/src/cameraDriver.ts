@@ -29,6 +29,17 @@ export interface CameraPreviewProps {
  */
 export interface CameraDriver {
   Preview: ComponentType<CameraPreviewProps>;
+  /**
+   * Calls `onCameras` with the cameras to choose from now and whenever that changes; returns the function that
+   * stops. The webcam lists the browser's (after permission); a fake camera may list its own, or none.
+   */
+  watchCameras?: (onCameras: (cameras: CameraOption[]) => void) => () => void;
+}
+
+export interface CameraOption {
+  deviceId: string;
+  /** The browser's name for it (empty until the person allowed the camera). */
+  label: string;
 }
 
 /**

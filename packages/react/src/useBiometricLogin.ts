@@ -22,7 +22,8 @@ export function useBiometricLogin(options: UseBiometricLoginOptions): UseBiometr
   const unmountedRef = useUnmountSignal();
   const active = needsCamera(state);
   usePreloadLoginRuntime(active);
-  const camera = useCameraSlot(active, dispatch);
+  const driver = options.camera ?? webcamCamera;
+  const camera = useCameraSlot(driver, active, dispatch);
   const guidance = useGuidance({ enabled: options.guidance ?? true, camera: camera.handle, aspectRatio: options.frame?.aspectRatio, assetsUrl: options.assetsUrl, holdMs: undefined });
   // No frame leaves while the check fails: neither by the button nor by itself.
   const canCapture = state.status === 'ready' && camera.handle !== null && (guidance.status === 'off' || guidance.fit);
@@ -53,6 +54,6 @@ export function useBiometricLogin(options: UseBiometricLoginOptions): UseBiometr
     capture,
     retry,
     guidance: guidanceView,
-    camera: { active, Preview: (options.camera ?? webcamCamera).Preview, props: camera.props, ...camera.choice },
+    camera: { active, Preview: driver.Preview, props: camera.props, ...camera.choice },
   };
 }

@@ -1,11 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { CameraHandle } from './cameraDriver.js';
+import type { CameraDriver, CameraHandle, CameraOption } from './cameraDriver.js';
 
-export interface CameraOption {
-  deviceId: string;
-  /** The browser's name for it (empty until the person allowed the camera). */
-  label: string;
-}
+export type { CameraOption } from './cameraDriver.js';
 
 export interface CameraChoice {
   /** The cameras to choose from, once the person allowed one (browsers name them only then). */
@@ -33,24 +29,19 @@ export function useCameraConstraints(base: MediaTrackConstraints, chosen: string
 }
 
 /** Which cameras there are: listed once the person allowed one, and again when one is plugged in or out. */
-export function useCameraChoice(granted: boolean, camera: CameraHandle | null, chosen: string | undefined, select: (deviceId: string) => void): CameraChoice {
+export function useCameraChoice(
+  driver: CameraDriver,
+  granted: boolean,
+  camera: CameraHandle | null,
+  chosen: string | undefined,
+  select: (deviceId: string) => void,
+): CameraChoice {
   const [cameras, setCameras] = useState<readonly CameraOption[]>([]);
+  const { watchCameras } = driver;
   useEffect(() => {
-    if (!granted) return;
-    let stop: (() => void) | undefined;
-    let current = true;
-    // Listed only once the person allowed a camera (browsers name them only then), by a lazily loaded module.
-    import('./guidance/watchCameras.js').then(
-      ({ watchCameras }) => {
-        if (current) stop = watchCameras(setCameras);
-      },
-      () => undefined,
-    );
-    return () => {
-      current = false;
-      stop?.();
-    };
-  }, [granted]);
+    if (!granted || watchCameras === undefined) return;
+    return watchCameras(setCameras);
+  }, [granted, watchCameras]);
 
   const video = camera?.video;
   const shows = video !== undefined && video.videoWidth > 0;

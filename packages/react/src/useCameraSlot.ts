@@ -1,6 +1,6 @@
 import { classifyCameraError, type LoginEvent } from '@biometric-login/core';
 import { type Dispatch, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { type CameraHandle, type CameraPreviewProps, defaultVideoConstraints } from './cameraDriver.js';
+import { type CameraDriver, type CameraHandle, type CameraPreviewProps, defaultVideoConstraints } from './cameraDriver.js';
 import { type CameraChoice, useCameraChoice, useCameraConstraints } from './useCameraChoice.js';
 
 export interface CameraSlot {
@@ -18,7 +18,7 @@ interface ReadyCamera {
 }
 
 /** The camera's seat in the flow: what the driver reports becomes events; a camera switched or stopped is forgotten. */
-export function useCameraSlot(active: boolean, dispatch: Dispatch<LoginEvent>): CameraSlot {
+export function useCameraSlot(driver: CameraDriver, active: boolean, dispatch: Dispatch<LoginEvent>): CameraSlot {
   const [chosen, setChosen] = useState<string | undefined>(undefined);
   const constraints = useCameraConstraints(defaultVideoConstraints, chosen);
   const [ready, setReady] = useState<ReadyCamera | null>(null);
@@ -39,6 +39,6 @@ export function useCameraSlot(active: boolean, dispatch: Dispatch<LoginEvent>): 
   );
   const onError = useCallback((error: unknown) => dispatch({ type: 'CAMERA_FAILED', error: classifyCameraError(error) }), [dispatch]);
   const props = useMemo(() => ({ constraints, onReady, onError }), [constraints, onReady, onError]);
-  const choice = useCameraChoice(ready !== null, handle, chosen, setChosen);
+  const choice = useCameraChoice(driver, ready !== null, handle, chosen, setChosen);
   return { handle, handleRef, props, choice };
 }
