@@ -29,7 +29,9 @@ export function BiometricLogin({ locale = 'en', messages, className, ...options 
   const login = useBiometricLogin(options);
   const text = useMemo(() => resolveMessages(locale, messages), [locale, messages]);
   const { state, error, camera, guidance } = login;
-  const guidanceText = useGuidanceText(guidance.status !== 'off', locale, messages?.guidance);
+  // Guided capture's words and extras load once needed: with guidance, or for a camera picker or a notice.
+  const extras = camera.active && (guidance.status !== 'off' || camera.cameras.length > 1 || camera.lowResolution);
+  const guidanceText = useGuidanceText(extras, locale, messages?.guidance);
   const errorText = error ? text.errors[error.code] : undefined;
   const statusId = useId();
   const guided = state.status === 'ready' && guidance.status === 'active';
