@@ -33,9 +33,9 @@ afterEach(() => {
   sandbox.reset();
 });
 
-async function renderLogin(picture: string, props: Partial<BiometricLoginProps> = {}) {
+async function renderLogin(picture: string, props: Partial<BiometricLoginProps> = {}, session: Parameters<typeof sandbox.createSession>[0] = {}) {
   const navigate = vi.fn();
-  const { token } = await sandbox.createSession();
+  const { token } = await sandbox.createSession(session);
   const view = render(
     <BiometricLogin token={token} projectFlow={{ redirectUrl: 'https://app.example.com/cb' }} fetch={sandboxFetch} navigate={navigate} camera={createPictureCamera(picture)} {...props} />,
   );
@@ -83,6 +83,20 @@ describe('guided capture in Chromium', () => {
     await waitFor(() => expect(navigate).toHaveBeenCalledTimes(1), { timeout: 10_000 });
     const bitmap = await createImageBitmap(new Blob([Uint8Array.from(atob(sent[0]?.image ?? ''), (character) => character.charCodeAt(0))]));
     expect([bitmap.width, bitmap.height]).toEqual([720, 960]);
+  });
+
+  it('re-arms after an error and "Try again": a new hold, then exactly one more request', async () => {
+    const { navigate, root } = await renderLogin(faceUrl, {}, { scenario: 'LIVENESS_DETECTION_FAILED' });
+    expect(await screen.findByRole('alert', {}, { timeout: 10_000 })).toHaveTextContent(en.errors.LIVENESS_DETECTION_FAILED.title);
+    expect(sent).toHaveLength(1);
+    await longerThanAHold();
+    expect(sent).toHaveLength(1);
+    await userEvent.click(screen.getByRole('button', { name: en.tryAgain }));
+    // The hold from before the failure does not count: a new hold is shown filling before the second request.
+    await waitFor(() => expect(root.querySelector('progress.bl-hold')).not.toBeNull(), { timeout: 10_000 });
+    expect(sent).toHaveLength(1);
+    await waitFor(() => expect(navigate).toHaveBeenCalledTimes(1), { timeout: 10_000 });
+    expect(sent).toHaveLength(2);
   });
 
   it('autoCapture={false}: nothing leaves until the click, then exactly one request', async () => {

@@ -24,17 +24,19 @@ export function useBiometricLogin(options: UseBiometricLoginOptions): UseBiometr
   usePreloadLoginRuntime(active);
   const driver = options.camera ?? webcamCamera;
   const camera = useCameraSlot(driver, active, dispatch);
-  const guidance = useGuidance({ enabled: options.guidance ?? true, camera: camera.handle, aspectRatio: options.frame?.aspectRatio, assetsUrl: options.assetsUrl, holdMs: undefined });
+  const guidance = useGuidance({
+    enabled: options.guidance ?? true,
+    camera: camera.handle,
+    aspectRatio: options.frame?.aspectRatio,
+    assetsUrl: options.assetsUrl,
+    holdMs: undefined,
+    paused: state.status !== 'ready',
+  });
   // No frame leaves while the check fails: neither by the button nor by itself.
   const canCapture = state.status === 'ready' && camera.handle !== null && (guidance.status === 'off' || guidance.fit);
   const allowedRef = useLatest(canCapture);
   const capture = useCapture({ state, dispatch, cameraRef: camera.handleRef, allowedRef, optionsRef, send, unmountedRef });
 
-  // Each time the flow comes back to "ready" (after a failure and "Try again"), the hold starts over.
-  const { reset: resetGuidance } = guidance;
-  useEffect(() => {
-    if (state.status === 'ready') resetGuidance();
-  }, [state.status, resetGuidance]);
   const autoCapture = (options.autoCapture ?? true) && guidance.status === 'active' && guidance.ready && canCapture;
   useEffect(() => {
     if (autoCapture) void capture();
@@ -43,7 +45,6 @@ export function useBiometricLogin(options: UseBiometricLoginOptions): UseBiometr
   const start = useCallback(() => dispatch({ type: 'START_CAMERA' }), []);
   const retry = useCallback(() => dispatch({ type: 'RETRY' }), []);
   const error = state.status === 'failed' ? state.error : undefined;
-  const { reset: _reset, ...guidanceView } = guidance;
   return {
     state,
     error,
@@ -53,7 +54,7 @@ export function useBiometricLogin(options: UseBiometricLoginOptions): UseBiometr
     start,
     capture,
     retry,
-    guidance: guidanceView,
+    guidance,
     camera: { active, Preview: driver.Preview, props: camera.props, ...camera.choice },
   };
 }

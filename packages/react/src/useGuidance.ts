@@ -1,5 +1,5 @@
 import { centredRegion, type FrameSize, type GuidanceHint } from '@biometric-login/core';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { CameraHandle } from './cameraDriver.js';
 import type { GuidanceLoop, GuidanceUpdate } from './guidance/guidanceLoop.js';
 
@@ -31,6 +31,8 @@ export interface GuidanceOptions {
   aspectRatio: number | 'camera' | undefined;
   assetsUrl: string | undefined;
   holdMs: number | undefined;
+  /** Nothing may be captured now (a request in flight, an error shown): the frames are not analysed meanwhile. */
+  paused: boolean;
 }
 
 const off: GuidanceView = { status: 'off', hint: undefined, fit: false, holdProgress: 0, ready: false };
@@ -46,7 +48,7 @@ function sameView(a: GuidanceView, b: GuidanceView): boolean {
 }
 
 /** Guided capture for one camera: loads the analyzer lazily once the camera shows a frame, and stops it with the camera. */
-export function useGuidance({ enabled, camera, aspectRatio, assetsUrl, holdMs }: GuidanceOptions): GuidanceView & { reset: () => void } {
+export function useGuidance({ enabled, camera, aspectRatio, assetsUrl, holdMs, paused }: GuidanceOptions): GuidanceView {
   const video = enabled ? camera?.video : undefined;
   // The view belongs to one video: another camera (or none) starts from "loading" (or "off"), without an extra render.
   const [seen, setSeen] = useState<{ video: HTMLVideoElement; view: GuidanceView } | undefined>(undefined);
@@ -78,6 +80,12 @@ export function useGuidance({ enabled, camera, aspectRatio, assetsUrl, holdMs }:
     };
   }, [video, aspectRatio, assetsUrl, holdMs]);
 
-  const reset = useCallback(() => loop.current?.reset(), []);
-  return { ...view, reset };
+  // Paused, the hold is emptied at once: when capture is allowed again (after "Try again"), a good face must be
+  // held anew before auto-capture fires; a hold from before the failure never counts.
+  useEffect(() => {
+    loop.current?.setPaused(paused);
+    if (paused) loop.current?.reset();
+  }, [paused, view.status]);
+
+  return view;
 }

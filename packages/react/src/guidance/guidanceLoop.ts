@@ -28,8 +28,13 @@ export interface GuidanceLoopOptions {
 export interface GuidanceLoop {
   /** Starts the hold over (after a capture, or a retry). */
   reset(): void;
+  /** Stops analysing while nothing may be captured (a request in flight, an error shown), and resumes. */
+  setPaused(paused: boolean): void;
   stop(): void;
 }
+
+/** A worker that fails this many frames in a row has died: light and sharpness carry on without it. */
+const maxFailuresInARow = 3;
 
 /** At most one frame in flight, and no more often than this: ~6 analyses a second. */
 const minIntervalMs = 150;
@@ -73,6 +78,8 @@ export function startGuidance(options: GuidanceLoopOptions): GuidanceLoop {
   let state: GuidanceState = initialGuidanceState;
   let detector: DetectorStatus = 'loading';
   let stopped = false;
+  let paused = false;
+  let failures = 0;
   let inFlight = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const fallbackCanvas = video.ownerDocument.createElement('canvas');
@@ -115,7 +122,7 @@ export function startGuidance(options: GuidanceLoopOptions): GuidanceLoop {
     timer = undefined;
     if (stopped) return;
     const started = performance.now();
-    if (!inFlight && video.readyState >= 2 && video.videoWidth > 0) {
+    if (!paused && !inFlight && video.readyState >= 2 && video.videoWidth > 0) {
       inFlight = true;
       try {
         if (detector === 'ready' && analyzer !== undefined) take(await analyzer.analyze(await grabFrame(video)));
@@ -123,9 +130,11 @@ export function startGuidance(options: GuidanceLoopOptions): GuidanceLoop {
           const analysis = fallbackAnalysis(video, fallbackCanvas);
           if (analysis !== undefined) take(analysis);
         }
+        failures = 0;
       } catch {
-        // One frame the worker could not analyse is skipped; a worker that died fails every frame: carry on without it.
-        if (detector === 'ready') limit();
+        // One frame that could not be analysed is skipped; a worker that fails frame after frame has died.
+        failures += 1;
+        if (detector === 'ready' && failures >= maxFailuresInARow) limit();
       } finally {
         inFlight = false;
       }
@@ -138,6 +147,9 @@ export function startGuidance(options: GuidanceLoopOptions): GuidanceLoop {
     reset() {
       state = initialGuidanceState;
       publish();
+    },
+    setPaused(next) {
+      paused = next;
     },
     stop() {
       stopped = true;
