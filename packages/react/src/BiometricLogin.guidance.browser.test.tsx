@@ -102,6 +102,9 @@ describe('guided capture in Chromium', () => {
   it('autoCapture={false}: nothing leaves until the click, then exactly one request', async () => {
     const { navigate, root } = await renderLogin(faceUrl, { autoCapture: false });
     await waitFor(() => expect(root).toHaveAttribute('data-guidance', 'fit'), { timeout: 10_000 });
+    // Nothing will go by itself, so no "hold still" and no hold bar: the ready words ask for the button.
+    expect(screen.getByRole('status')).toHaveTextContent(en.status.ready);
+    expect(root.querySelector('progress.bl-hold')).toBeNull();
     await longerThanAHold();
     expect(sent).toHaveLength(0);
     await userEvent.click(screen.getByRole('button', { name: en.verify }));
@@ -117,6 +120,14 @@ describe('guided capture in Chromium', () => {
     await userEvent.click(verify);
     await waitFor(() => expect(navigate).toHaveBeenCalledTimes(1), { timeout: 10_000 });
     expect(sent).toHaveLength(1);
+  });
+
+  it('the detector cannot load and the face is dark: the light hint still shows, and the button waits for better light', async () => {
+    await renderLogin(darkUrl, { assetsUrl: '/no-such-folder/' });
+    expect(await screen.findByText(guidanceEn.limited, {}, { timeout: 10_000 })).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent(guidanceEn.hints.light), { timeout: 10_000 });
+    expect(screen.getByRole('button', { name: en.verify })).toHaveAccessibleDescription(guidanceEn.hints.light);
+    expect(sent).toHaveLength(0);
   });
 
   it('the detector cannot load: a quiet note, light and sharpness still checked, and the login completes by the button', async () => {

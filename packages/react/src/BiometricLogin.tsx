@@ -13,12 +13,17 @@ export interface BiometricLoginProps extends UseBiometricLoginOptions {
   className?: string;
 }
 
-/** The one line the polite live region says: the flow's status, or, while the camera is ready, the guidance. */
-function statusLine(login: UseBiometricLoginResult, text: BiometricLoginMessages, guidanceText: GuidanceText | undefined): string {
+/**
+ * The one line the polite live region says: the flow's status, or, while the camera is ready, the guidance: the
+ * hint to follow (limited guidance has hints too: light and stillness), "hold still" while auto-capture's hold
+ * fills, or the ready words when the person is to press the button.
+ */
+function statusLine(login: UseBiometricLoginResult, text: BiometricLoginMessages, guidanceText: GuidanceText | undefined, autoCapture: boolean): string {
   const { state, guidance } = login;
-  if (state.status !== 'ready' || guidance.status === 'off' || guidance.status === 'limited') return text.status[state.status];
+  if (state.status !== 'ready' || guidance.status === 'off') return text.status[state.status];
   if (guidanceText === undefined || guidance.status === 'loading' || (guidance.hint === undefined && !guidance.fit)) return text.checkingCamera;
-  return guidance.hint === undefined ? guidanceText.holdStill : guidanceText.hints[guidance.hint];
+  if (guidance.hint !== undefined) return guidanceText.hints[guidance.hint];
+  return guidance.status === 'active' && autoCapture ? guidanceText.holdStill : text.status.ready;
 }
 
 // Guided capture's hold bar, notes and camera picker: a lazily loaded part, only once guidance runs.
@@ -52,7 +57,7 @@ export function BiometricLogin({ locale = 'en', messages, className, ...options 
       className={className ? `bl-root ${className}` : 'bl-root'}
       data-state={state.status}
       data-error={error?.code}
-      data-guidance={guided ? (guidance.fit ? 'fit' : (guidance.hint ?? 'checking')) : undefined}
+      data-guidance={guided ? (guidance.hint ?? (guidance.fit ? 'fit' : 'checking')) : undefined}
       aria-label={text.regionLabel}
       aria-busy={login.isBusy}
       lang={locale === 'es' ? 'es' : 'en'}
@@ -67,11 +72,11 @@ export function BiometricLogin({ locale = 'en', messages, className, ...options 
       </div>
       {camera.active && guidanceText ? (
         <Suspense fallback={null}>
-          <GuidanceExtras login={login} text={guidanceText} part="hold" />
+          <GuidanceExtras login={login} text={guidanceText} part="hold" autoCapture={options.autoCapture ?? true} />
         </Suspense>
       ) : null}
       <p id={statusId} className="bl-status" role="status" aria-live="polite">
-        {statusLine(login, text, guidanceText)}
+        {statusLine(login, text, guidanceText, options.autoCapture ?? true)}
       </p>
 
       {errorText ? (
@@ -106,7 +111,7 @@ export function BiometricLogin({ locale = 'en', messages, className, ...options 
       </div>
       {camera.active && guidanceText ? (
         <Suspense fallback={null}>
-          <GuidanceExtras login={login} text={guidanceText} part="notes" />
+          <GuidanceExtras login={login} text={guidanceText} part="notes" autoCapture={options.autoCapture ?? true} />
         </Suspense>
       ) : null}
     </section>

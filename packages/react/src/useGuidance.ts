@@ -40,7 +40,9 @@ const loading: GuidanceView = { ...off, status: 'loading' };
 
 function viewOf(update: GuidanceUpdate): GuidanceView {
   const status: GuidanceStatus = update.detector === 'ready' ? 'active' : update.detector;
-  return { status, hint: update.hint, fit: update.fit, holdProgress: Math.floor(update.holdProgress * 10) / 10, ready: update.ready };
+  // Fit only once the shown hint agrees (two good analyses): the words, the oval and the button never disagree.
+  const fit = update.fit && update.hint === undefined;
+  return { status, hint: update.hint, fit, holdProgress: fit ? Math.floor(update.holdProgress * 10) / 10 : 0, ready: fit && update.ready };
 }
 
 function sameView(a: GuidanceView, b: GuidanceView): boolean {

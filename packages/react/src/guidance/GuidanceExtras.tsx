@@ -8,6 +8,8 @@ export interface GuidanceExtrasProps {
   text: GuidanceText;
   /** Where the hold bar goes: just above the status line; the notes and the picker go below. */
   part: 'hold' | 'notes';
+  /** The hold bar means "it will go by itself": without auto-capture there is none. */
+  autoCapture: boolean;
 }
 
 /** More than one camera: a labelled picker; the choice holds until the login unmounts. */
@@ -28,10 +30,10 @@ function CameraPicker({ login, label }: { login: UseBiometricLoginResult; label:
   );
 }
 
-export default function GuidanceExtras({ login, text, part }: GuidanceExtrasProps) {
+export default function GuidanceExtras({ login, text, part, autoCapture }: GuidanceExtrasProps) {
   const { state, guidance, camera } = login;
   if (part === 'hold') {
-    const holding = state.status === 'ready' && guidance.status === 'active' && guidance.fit;
+    const holding = autoCapture && state.status === 'ready' && guidance.status === 'active' && guidance.fit;
     return holding ? <progress className="bl-hold" aria-label={text.holdLabel} max={1} value={guidance.holdProgress} /> : null;
   }
   return (

@@ -85,14 +85,26 @@ export function startGuidance(options: GuidanceLoopOptions): GuidanceLoop {
   const fallbackCanvas = video.ownerDocument.createElement('canvas');
   let analyzer: FaceAnalyzer | undefined;
 
+  let holdTimer: ReturnType<typeof setTimeout> | undefined;
   const publish = () => options.onUpdate({ ...state, detector });
-  const take = (analysis: FrameAnalysis) => {
-    state = trackGuidance(state, analysis, options.region(analysis.frame), performance.now(), { holdMs: options.holdMs });
+  /** Judges a frame as of the moment it was grabbed, not when the worker answered: the hold is the person's, not the worker's. */
+  const take = (analysis: FrameAnalysis, grabbedAt: number) => {
+    clearTimeout(holdTimer);
+    state = trackGuidance(state, analysis, options.region(analysis.frame), grabbedAt, { holdMs: options.holdMs });
     publish();
+    // A hold under way completes on time, not at whichever analysis comes after it: every frame so far was good.
+    if (state.fit && !state.ready && state.goodSince !== undefined) {
+      const due = state.goodSince + (options.holdMs ?? 1000);
+      holdTimer = setTimeout(() => {
+        if (stopped || paused) return;
+        take(analysis, due);
+      }, Math.max(0, due - performance.now()));
+    }
   };
   const limit = () => {
     if (detector === 'limited' || stopped) return;
     detector = 'limited';
+    clearTimeout(holdTimer);
     analyzer?.close();
     analyzer = undefined;
     state = initialGuidanceState;
@@ -125,10 +137,11 @@ export function startGuidance(options: GuidanceLoopOptions): GuidanceLoop {
     if (!paused && !inFlight && video.readyState >= 2 && video.videoWidth > 0) {
       inFlight = true;
       try {
-        if (detector === 'ready' && analyzer !== undefined) take(await analyzer.analyze(await grabFrame(video)));
+        const grabbedAt = performance.now();
+        if (detector === 'ready' && analyzer !== undefined) take(await analyzer.analyze(await grabFrame(video)), grabbedAt);
         else if (detector === 'limited') {
           const analysis = fallbackAnalysis(video, fallbackCanvas);
-          if (analysis !== undefined) take(analysis);
+          if (analysis !== undefined) take(analysis, grabbedAt);
         }
         failures = 0;
       } catch {
@@ -145,6 +158,7 @@ export function startGuidance(options: GuidanceLoopOptions): GuidanceLoop {
 
   return {
     reset() {
+      clearTimeout(holdTimer);
       state = initialGuidanceState;
       publish();
     },
@@ -154,6 +168,7 @@ export function startGuidance(options: GuidanceLoopOptions): GuidanceLoop {
     stop() {
       stopped = true;
       clearTimeout(timer);
+      clearTimeout(holdTimer);
       analyzer?.close();
       analyzer = undefined;
     },
