@@ -20,6 +20,8 @@ export interface BiometricLoginProps extends UseBiometricLoginOptions {
  */
 function statusLine(login: UseBiometricLoginResult, text: BiometricLoginMessages, guidanceText: GuidanceText | undefined, autoCapture: boolean): string {
   const { state, guidance } = login;
+  // Ready, unguided, yet nothing can be taken: a camera being switched, until the new one shows a frame.
+  if (state.status === 'ready' && guidance.status === 'off' && !login.canCapture) return text.checkingCamera;
   if (state.status !== 'ready' || guidance.status === 'off') return text.status[state.status];
   if (guidanceText === undefined || guidance.status === 'loading' || (guidance.hint === undefined && !guidance.fit)) return text.checkingCamera;
   if (guidance.hint !== undefined) return guidanceText.hints[guidance.hint];

@@ -31,8 +31,10 @@ export interface UseBiometricLoginOptions {
    * with one hint at a time. Default true; false captures whatever the camera shows, when asked.
    */
   guidance?: boolean;
-  /** With guidance, capture and send by itself once a good face has been held for about a second. Default true. */
+  /** With guidance, capture and send by itself once a good face has been held for `holdMs`. Default true. */
   autoCapture?: boolean;
+  /** How long a good face is held before auto-capture sends it. Default 1000 ms (Verifik's own page: about 1.5 s). */
+  holdMs?: number;
   /**
    * Where the face detector's files (faceAnalyzer.worker.js, blazeface.bin, from the package's dist/guidance/)
    * are served, for setups whose bundler does not emit `new URL('./x', import.meta.url)` assets.

@@ -29,7 +29,7 @@ export function useBiometricLogin(options: UseBiometricLoginOptions): UseBiometr
     camera: camera.handle,
     aspectRatio: options.frame?.aspectRatio,
     assetsUrl: options.assetsUrl,
-    holdMs: undefined,
+    holdMs: options.holdMs,
     paused: state.status !== 'ready',
   });
   // No frame leaves while the check fails: neither by the button nor by itself.
