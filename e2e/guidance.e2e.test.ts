@@ -160,10 +160,8 @@ describe('the webcam shows a well-placed face, 1280x720', () => {
     expect(suite.observed.pageErrors).toEqual([]);
   });
 
-  // KNOWN BUG, reported (packages/react/src/useBiometricLogin.ts): after "Try again" the stale `ready` of the hold
-  // before the failure fires auto-capture in the same commit as the reset, so the next frame leaves at once
-  // (measured: ~50 ms after the click) instead of after a new hold. Remove `.fails` once that is fixed.
-  it.fails('after a failure, "Try again" starts the hold over before the next frame leaves by itself', async () => {
+  // The hold before the failure never counts: capture stopping empties it (it once fired ~50 ms after the click).
+  it('after a failure, "Try again" starts the hold over before the next frame leaves by itself', async () => {
     const { page } = suite.observed;
     await openLogin(suite.observed, suite.server, 'INVALID_BIOMETRIC_DATA');
     await page.getByRole('button', { name: component.startCamera }).click();
@@ -202,10 +200,8 @@ describe('the model cannot load and the webcam shows a dark face', () => {
     expectCleanConsole(suite.observed);
   });
 
-  // KNOWN BUG, reported (packages/react/src/BiometricLogin.tsx, statusLine): with the detector 'limited', the status
-  // line ignores guidance.hint, so the person reads "… then select Verify identity" (also the disabled button's
-  // description) and never "light". Remove `.fails` once that is fixed.
-  it.fails('says why: the status line, and the disabled button\'s description, ask for light', async () => {
+  // Limited guidance still says why the button waits (it once said "… then select Verify identity" instead).
+  it('says why: the status line, and the disabled button\'s description, ask for light', async () => {
     await startLimited();
     const { page } = suite.observed;
     await expect.poll(() => loginRegion(page).getByRole('status').innerText(), { timeout: 2_000 }).toBe(guidanceEn.hints.light);

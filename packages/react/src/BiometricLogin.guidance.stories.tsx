@@ -80,8 +80,9 @@ export const Blurred = hintStory({ hint: 'still', picture: 'face_blur_1280x720.j
 export const TooFarInSpanish = hintStory({ hint: 'closer', picture: 'face_far_1280x720.jpg', description: 'As TooFar, with the Spanish words.', globals: { locale: 'es' } });
 
 export const Holding: Story = {
-  args: { autoCapture: false },
-  parameters: { docs: { description: { story: 'A good face, held: the oval turns solid and the bar fills in a second. With `autoCapture={false}` the bar stays full and the person selects Verify identity.' } } },
+  // A hold of ten minutes, so the picture stays on the hold (a real one fills in a second, then sends).
+  args: { holdMs: 600_000 },
+  parameters: { docs: { description: { story: 'A good face, held: the oval turns solid, "Good. Hold still…", and the bar fills for `holdMs` (a second by default) before the frame is sent by itself.' } } },
   async play({ canvas, args, globals, loaded }) {
     const words = wordsFor(globals);
     const bar = await heldStill(canvas, globals);

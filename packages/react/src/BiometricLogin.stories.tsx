@@ -154,8 +154,8 @@ export const SuccessRedirectPrevented: Story = {
 };
 
 export const Spanish: Story = {
-  // A good face held, in Spanish; auto-capture off, so the picture stays on the full hold bar.
-  args: { autoCapture: false },
+  // A good face held, in Spanish; a ten-minute hold, so the picture stays on the hold.
+  args: { holdMs: 600_000 },
   globals: { locale: 'es' },
   async play({ canvas, globals }) {
     await expect(globals.locale).toBe('es');
@@ -170,8 +170,8 @@ export const Spanish: Story = {
 const themeClass = 'story-theme-night';
 
 export const Theming: Story = {
-  // Auto-capture off, so the themed oval and hold bar stay in the picture.
-  args: { className: themeClass, autoCapture: false },
+  // A ten-minute hold, so the themed oval and hold bar stay in the picture.
+  args: { className: themeClass, holdMs: 600_000 },
   render: (args, context) => (
     <>
       <style>{themeRule(themeClass, nightTheme)}</style>

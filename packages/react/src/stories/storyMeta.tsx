@@ -39,6 +39,11 @@ export const baseArgTypes: Partial<ArgTypes<BiometricLoginProps>> = {
     description: 'With guidance, capture and send by itself once a good face has been held still for about a second. Default `true`; `false` leaves it to the button.',
     table: { defaultValue: { summary: 'true' } },
   },
+  holdMs: {
+    control: 'number',
+    description: 'How long a good face is held before auto-capture sends it. Default `1000` (Verifik\'s own page waits about 1.5 s); the Holding story uses ten minutes to stay on the hold.',
+    table: { defaultValue: { summary: '1000' } },
+  },
   assetsUrl: {
     ...fromTheStory,
     description: "Folder serving the face detector's `faceAnalyzer.worker.js` and `blazeface.bin` (from the package's `dist/guidance/`), for bundlers that do not emit them. If they cannot load, guidance goes on with light and sharpness only (the Limited story).",
