@@ -107,7 +107,8 @@ export const AutoCaptureSuccess: Story = {
     await waitFor(() => expect(args.navigate).toHaveBeenCalledTimes(1), { timeout: guidanceTimeoutMs });
     await expect(args.onSuccess).toHaveBeenCalledTimes(1);
     await expect(canvas.getByRole('status')).toHaveTextContent(words.status.redirecting);
-    await expect(canvas.getByRole('complementary', { name: 'Caught redirect' })).toHaveTextContent('https://app.example.com/callback?next=%2Fhome&token=');
+    // The decorator shows the caught URL on its next render, just after navigate was called.
+    await expect(await canvas.findByRole('complementary', { name: 'Caught redirect' })).toHaveTextContent('https://app.example.com/callback?next=%2Fhome&token=');
     // Exactly one request left, and no second one follows.
     await new Promise((resolve) => setTimeout(resolve, longerThanAHoldMs));
     await expect(validateRequestsWith(String(loaded.token))).toBe(1);

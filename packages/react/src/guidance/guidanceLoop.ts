@@ -86,9 +86,12 @@ export function startGuidance(options: GuidanceLoopOptions): GuidanceLoop {
   let analyzer: FaceAnalyzer | undefined;
 
   let holdTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Frames grabbed before this (say, in flight when capture stopped) belong to a hold that no longer counts. */
+  let resetAt = Number.NEGATIVE_INFINITY;
   const publish = () => options.onUpdate({ ...state, detector });
   /** Judges a frame as of the moment it was grabbed, not when the worker answered: the hold is the person's, not the worker's. */
   const take = (analysis: FrameAnalysis, grabbedAt: number) => {
+    if (paused || grabbedAt < resetAt) return;
     clearTimeout(holdTimer);
     state = trackGuidance(state, analysis, options.region(analysis.frame), grabbedAt, { holdMs: options.holdMs });
     publish();
@@ -105,6 +108,7 @@ export function startGuidance(options: GuidanceLoopOptions): GuidanceLoop {
     if (detector === 'limited' || stopped) return;
     detector = 'limited';
     clearTimeout(holdTimer);
+    resetAt = performance.now();
     analyzer?.close();
     analyzer = undefined;
     state = initialGuidanceState;
@@ -159,6 +163,7 @@ export function startGuidance(options: GuidanceLoopOptions): GuidanceLoop {
   return {
     reset() {
       clearTimeout(holdTimer);
+      resetAt = performance.now();
       state = initialGuidanceState;
       publish();
     },
