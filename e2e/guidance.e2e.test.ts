@@ -216,3 +216,19 @@ describe('the webcam is an upright phone\'s, 720x1280', () => {
     await expectLoginByItself(suite, { orientation: 'portrait', pictureSize: [720, 960] });
   });
 });
+
+describe('the webcam is a 640x480 one', () => {
+  const suite = useDemoSuite('face', 'sandbox', fixtureVideo('face_640x480'));
+
+  it('gets the low-resolution notice, and its face (154 px, under 234) is asked to come closer; nothing leaves', async () => {
+    const { page } = suite.observed;
+    await openLogin(suite.observed, suite.server);
+    await page.getByRole('button', { name: component.startCamera }).click();
+    await waitForGuidance(page, 'closer');
+    await loginRegion(page).getByText(guidanceEn.lowResolution).waitFor();
+    expect(await verifyButtonState(page)).toEqual({ disabled: true, description: guidanceEn.hints.closer });
+    await pause(quietWindowMs);
+    expect(suite.observed.validateRequests).toHaveLength(0);
+    expectCleanConsole(suite.observed);
+  });
+});
