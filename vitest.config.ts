@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { playwright } from '@vitest/browser-playwright';
 import { defaultClientConditions, defaultServerConditions } from 'vite';
-import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
+import { configDefaults, defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
 import type { InlineConfig } from 'vitest/node';
 import { cameraFlags, chromiumPath, quietFlags } from './scripts/chromium.mjs';
 
@@ -56,6 +56,7 @@ export default defineConfig({
           name: 'unit',
           environment: 'node',
           include: ['packages/*/src/**/*.test.ts', ...ssrTests.include, 'packages/react/test/**/*.test.ts', 'apps/demo/*.test.ts', 'apps/next-example/lib/**/*.test.ts', 'e2e/**/*.unit.test.ts'],
+          exclude: [...configDefaults.exclude, '**/*.browser.test.ts'],
           // global.gc, for the test that proves the sandbox's memory stays flat (sessionStore.heap.test.ts).
           execArgv: ['--expose-gc'],
         },
@@ -68,7 +69,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'browser',
-          include: ['packages/*/src/**/*.browser.test.tsx'],
+          include: ['packages/*/src/**/*.browser.test.{ts,tsx}'],
           browser: {
             enabled: true,
             headless: true,

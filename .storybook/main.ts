@@ -5,8 +5,9 @@ const config: StorybookConfig = {
   stories: ['../packages/*/src/**/*.stories.tsx'],
   addons: ['@storybook/addon-docs', '@storybook/addon-a11y', '@storybook/addon-vitest', 'msw-storybook-addon'],
   framework: { name: '@storybook/react-vite', options: {} },
-  // The fixture face the fake camera films, and MSW's worker (committed, so the static build works offline).
-  staticDirs: ['./public'],
+  // MSW's worker (committed, so the static build works offline), and the repository's fixtures (the faces the
+  // picture cameras film) at /fixtures.
+  staticDirs: ['./public', { from: '../fixtures', to: '/fixtures' }],
   core: { disableTelemetry: true, disableWhatsNewNotifications: true },
   viteFinal(config) {
     // Workspace packages resolve to their TypeScript source, so stories need no build first.

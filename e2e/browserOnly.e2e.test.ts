@@ -6,7 +6,7 @@ import { component, demo, expectLoggedIn, isSessionCreated, landAfter, openLogin
 import { useDemoSuite } from './demoSuite';
 import { expectCleanConsole, type ObservedPage } from './observedPage';
 
-const fixtureJpegBase64 = readFileSync(new URL('./fixtures/face_1280x720.jpg', import.meta.url)).toString('base64');
+const fixtureJpegBase64 = readFileSync(new URL('../fixtures/face_1280x720.jpg', import.meta.url)).toString('base64');
 // The component sends the face-centred 3:4 region of the 1280x720 camera at full resolution: 540x720 from x = 370.
 const faceRegion = { x: 370, y: 0, width: 540, height: 720 };
 

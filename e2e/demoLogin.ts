@@ -72,12 +72,24 @@ export function verifyAndLand(page: Page): Promise<string | null> {
   return landAfter(page, () => verifyButton(page).click());
 }
 
+/** Clicks "Try again" and waits for the callback page: guided capture sends the next good frame by itself, with no click. */
+export function retryAndLand(page: Page): Promise<string | null> {
+  return landAfter(page, () => tryAgainButton(page).click());
+}
+
 /**
  * What a successful login must leave: the browser on the callback page (the token already taken out of the
  * address), showing the very token the sandbox issued for this session, which the sandbox's key verifies,
- * and no camera track left running on the login page.
+ * and no camera track left running on the login page (`webcamTracks`: how many it opened, 1 unless the person
+ * switched cameras; 0 for a camera that opens none, such as the demo's sample face).
  */
-export async function expectLoggedIn(observed: ObservedPage, server: DemoServer, session: SandboxSession, tokenInAddress: string | null): Promise<void> {
+export async function expectLoggedIn(
+  observed: ObservedPage,
+  server: DemoServer,
+  session: SandboxSession,
+  tokenInAddress: string | null,
+  { webcamTracks = 1 }: { webcamTracks?: number } = {},
+): Promise<void> {
   const { page } = observed;
   const issued = server.validations.filter((validation) => validation.authorization === `Bearer ${session.token}` && validation.status === 200);
   expect(issued).toHaveLength(1);
@@ -94,5 +106,5 @@ export async function expectLoggedIn(observed: ObservedPage, server: DemoServer,
   expect(await page.getByRole('region', { name: demo.callback.tokenHeading }).getByRole('code').innerText()).toBe(loginToken);
 
   const tracks = await observed.trackStatesAtPagehide();
-  expect(tracks).toEqual(['ended']);
+  expect(tracks).toEqual(webcamTracks === 0 ? undefined : Array.from({ length: webcamTracks }, () => 'ended'));
 }

@@ -1,10 +1,10 @@
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { request } from 'node:http';
-import { join } from 'node:path';
+import { extname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { contentSecurityPolicy, headersFile, securityHeaders, withConnectSources } from '../apps/demo/securityHeaders';
 import { en as demo } from '../apps/demo/src/text/en';
-import { type DemoServer, startDemoServer } from './demoServer';
+import { contentTypes, type DemoServer, startDemoServer } from './demoServer';
 import { liveApiBaseUrl } from './liveApi';
 
 interface RawAnswer {
@@ -66,6 +66,16 @@ describe('the e2e server (the built demo plus the sandbox on one origin)', () =>
     const answer = await rawGet(server, script);
     expect(answer.status).toBe(200);
     expect(answer.headers['content-type']).toBe('text/javascript; charset=utf-8');
+  });
+
+  it("serves every file of the build it knows, guided capture's face model (.bin) included, with the demo's headers", async () => {
+    const assets = await readdir(join(inject('demoDir'), 'assets'));
+    expect(assets.filter((file) => !(extname(file) in contentTypes))).toEqual([]);
+    const model = assets.find((file) => /^blazeface-[\w-]+\.bin$/.test(file)) ?? '';
+    const answer = await rawGet(server, `/assets/${model}`);
+    expect(answer.status).toBe(200);
+    expect(answer.headers['content-type']).toBe('application/octet-stream');
+    expect(answer.headers['content-security-policy']).toBe(contentSecurityPolicy);
   });
 
   it.each(['/nope.html', '/assets/', '/src/main.tsx', '/../package.json', '/..%2f..%2fpackage.json', '/%2e%2e/%2e%2e/package.json', '/assets/..%2f..%2f..%2fetc%2fpasswd', '/%00'])(

@@ -45,7 +45,8 @@ export const sandboxSecret = 'e2e-sandbox-secret-not-for-production';
 const apiPrefix = '/v2/biometric-validations';
 const validatePath = `${apiPrefix}/validate`;
 
-const contentTypes: Readonly<Record<string, string>> = {
+/** What the server answers each file type of the build with; anything else is a 404. */
+export const contentTypes: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
@@ -56,6 +57,8 @@ const contentTypes: Readonly<Record<string, string>> = {
   '.woff2': 'font/woff2',
   '.json': 'application/json',
   '.map': 'application/json',
+  // Guided capture's face model, fetched by its worker.
+  '.bin': 'application/octet-stream',
 };
 
 /** The two pages; everything else must be a file of the build. */

@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, inject } from 'vitest';
 import { type CameraSetup, launchChromium } from './chromium';
 import { type DemoServer, startDemoServer } from './demoServer';
 import { liveApiBaseUrl, routeLiveApiTo } from './liveApi';
-import { type ObservedPage, observePage } from './observedPage';
+import { type ObservedPage, type ObservePageOptions, observePage } from './observedPage';
 
 /** What a suite serves: started once per describe block, reset before each test. */
 export interface SuiteServer {
@@ -27,6 +27,8 @@ export interface BrowserSuiteOptions<Server extends SuiteServer> {
   preparePage?: (observed: ObservedPage, server: Server) => Promise<void>;
   /** The fake webcam's video, when not the fixture face. */
   cameraVideo?: string;
+  /** How each test's page is observed (its locale, scripts it runs first). */
+  page?: ObservePageOptions;
 }
 
 function ready<T>(value: T | undefined, name: string): T {
@@ -49,7 +51,7 @@ export function useBrowserSuite<Server extends SuiteServer>(camera: CameraSetup,
   });
   beforeEach(async () => {
     server?.reset();
-    observed = await observePage(ready(browser, 'Chromium'));
+    observed = await observePage(ready(browser, 'Chromium'), options.page);
     await options.preparePage?.(observed, ready(server, 'The server'));
   });
   afterEach(async () => {
@@ -72,11 +74,12 @@ export function useBrowserSuite<Server extends SuiteServer>(camera: CameraSetup,
  * The built demo and its sandbox, served from the test process. The 'live' build calls the real API's
  * address, which each page's context answers from the server's sandbox.
  */
-export function useDemoSuite(camera: CameraSetup, build: 'sandbox' | 'live' = 'sandbox', cameraVideo?: string): DemoSuite {
+export function useDemoSuite(camera: CameraSetup, build: 'sandbox' | 'live' = 'sandbox', cameraVideo?: string, page?: ObservePageOptions): DemoSuite {
   const live = build === 'live';
   return useBrowserSuite(camera, {
     start: () => (live ? startDemoServer(inject('liveDemoDir'), { apiOrigins: [liveApiBaseUrl] }) : startDemoServer(inject('demoDir'))),
     ...(live ? { preparePage: (observed: ObservedPage, server: DemoServer) => routeLiveApiTo(observed.context, server) } : {}),
     cameraVideo,
+    page,
   });
 }

@@ -10,15 +10,23 @@ export interface Violation {
 
 const trackStatesKey = 'e2e:trackStatesAtPagehide';
 
-// Runs in every document before its own scripts. It observes and changes nothing the page sees: every track
-// getUserMedia hands out is remembered (the tracks themselves: react-webcam removes them from their stream
-// when it stops them), and on pagehide (the component stops the camera before it navigates) whether each
-// had ended is kept in sessionStorage for the next page of the same origin to read.
+// Runs in every document before its own scripts. It observes and changes nothing the page sees (until a test
+// unplugs the camera): every track getUserMedia hands out is remembered (the tracks themselves: react-webcam
+// removes them from their stream when it stops them), and on pagehide (the component stops the camera before it
+// navigates) whether each had ended is kept in sessionStorage for the next page of the same origin to read.
 const probeScript = `(() => {
   const tracks = [];
   let calls = 0;
   const trackStates = () => tracks.map((track) => track.readyState);
-  Object.defineProperty(window, '__e2eCamera', { value: { calls: () => calls, trackStates } });
+  const trackDetails = () => tracks.map((track) => ({ label: track.label, deviceId: track.getSettings().deviceId ?? '', readyState: track.readyState }));
+  // What the browser does when a camera is unplugged: the track ends and says so.
+  const unplug = () => {
+    for (const track of tracks.filter((track) => track.readyState === 'live')) {
+      track.stop();
+      track.dispatchEvent(new Event('ended'));
+    }
+  };
+  Object.defineProperty(window, '__e2eCamera', { value: { calls: () => calls, trackStates, trackDetails, unplug } });
   const media = navigator.mediaDevices;
   if (media && typeof media.getUserMedia === 'function') {
     const original = media.getUserMedia.bind(media);
@@ -37,8 +45,15 @@ const probeScript = `(() => {
   }, true);
 })();`;
 
+/** One track getUserMedia gave the page: which camera, and whether it still runs. */
+export interface TrackDetails {
+  label: string;
+  deviceId: string;
+  readyState: string;
+}
+
 interface ProbeWindow {
-  __e2eCamera: { calls(): number; trackStates(): string[] };
+  __e2eCamera: { calls(): number; trackStates(): string[]; trackDetails(): TrackDetails[]; unplug(): void };
 }
 
 export interface ObservedPage {
@@ -55,6 +70,10 @@ export interface ObservedPage {
   getUserMediaCalls(): Promise<number>;
   /** readyState of every track getUserMedia gave the current document. */
   trackStates(): Promise<string[]>;
+  /** The same tracks with their camera's label and deviceId. */
+  trackDetails(): Promise<TrackDetails[]>;
+  /** Ends every live track with an 'ended' event, as unplugging the camera does. */
+  unplugCamera(): Promise<void>;
   /** The same, as the login page left it (read on the page it navigated to); undefined when it never used the camera. */
   trackStatesAtPagehide(): Promise<string[] | undefined>;
   close(): Promise<void>;
@@ -64,13 +83,21 @@ export function isValidateRequest(request: Request): boolean {
   return request.method() === 'POST' && new URL(request.url()).pathname === '/v2/biometric-validations/validate';
 }
 
+export interface ObservePageOptions {
+  /** Default 'en-US'. */
+  locale?: string;
+  /** Scripts every document runs before the probe (so the probe sees what they change, e.g. another camera). */
+  initScripts?: readonly string[];
+}
+
 /** A fresh context (no shared storage or permissions; an en-US browser unless told) with one page whose camera, requests and console are watched. */
-export async function observePage(browser: Browser, options: { locale?: string } = {}): Promise<ObservedPage> {
+export async function observePage(browser: Browser, options: ObservePageOptions = {}): Promise<ObservedPage> {
   const context = await browser.newContext({ locale: options.locale ?? 'en-US' });
   const violations: Violation[] = [];
   await context.exposeBinding('__e2eReportViolation', (_source, violation: Violation) => {
     violations.push(violation);
   });
+  for (const script of options.initScripts ?? []) await context.addInitScript(script);
   await context.addInitScript(probeScript);
   const page = await context.newPage();
   const observed: ObservedPage = {
@@ -83,6 +110,8 @@ export async function observePage(browser: Browser, options: { locale?: string }
     violations,
     getUserMediaCalls: () => page.evaluate(() => (window as unknown as ProbeWindow).__e2eCamera.calls()),
     trackStates: () => page.evaluate(() => (window as unknown as ProbeWindow).__e2eCamera.trackStates()),
+    trackDetails: () => page.evaluate(() => (window as unknown as ProbeWindow).__e2eCamera.trackDetails()),
+    unplugCamera: () => page.evaluate(() => (window as unknown as ProbeWindow).__e2eCamera.unplug()),
     async trackStatesAtPagehide() {
       const stored = await page.evaluate((key) => sessionStorage.getItem(key), trackStatesKey);
       return stored === null ? undefined : (JSON.parse(stored) as string[]);

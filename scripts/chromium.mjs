@@ -9,7 +9,7 @@ export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const quietFlags = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 /** The one-frame 1280x720 video of the fixture face that the fake webcam shows by default. */
-export const faceCameraVideo = fileURLToPath(new URL('../e2e/fixtures/face_1280x720_1frame.y4m', import.meta.url));
+export const faceCameraVideo = fileURLToPath(new URL('../fixtures/face_1280x720_1frame.y4m', import.meta.url));
 
 /**
  * - 'face': a webcam showing `video`, allowed without a prompt;

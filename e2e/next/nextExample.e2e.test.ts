@@ -4,23 +4,30 @@ import type { Page } from 'playwright';
 import { describe, expect, it } from 'vitest';
 import { contentSecurityPolicy, securityHeaders, withConnectSources, withScriptNonce } from '../../apps/demo/securityHeaders';
 import { useBrowserSuite } from '../demoSuite';
+import { expectGuidanceFilesLoaded, type GuidanceFiles, waitForGuidance, watchGuidanceFiles } from '../guidedCapture';
 import { expectCleanConsole, type ObservedPage, observePage } from '../observedPage';
 import { type NextStack, serverSecrets, startNextStack } from './nextExample';
 
 const isCallback = (url: string) => new URL(url).pathname === '/callback';
 
-/** Opens the login page, clicks "Verify identity" and follows the redirect to /account; resolves with the login token the callback got. */
-async function logIn(page: Page, stack: NextStack): Promise<{ loginToken: string; html: string; headers: Record<string, string> }> {
+/**
+ * Opens the login page, waits until guided capture finds the face well placed, clicks "Verify identity" and follows
+ * the redirect to /account; resolves with the login token the callback got and what the page loaded for guided capture.
+ */
+async function logIn(page: Page, stack: NextStack): Promise<{ loginToken: string; html: string; headers: Record<string, string>; files: GuidanceFiles }> {
+  const files = watchGuidanceFiles(page);
   const response = await page.goto(`${stack.url}/`);
   expect(response?.status()).toBe(200);
   // Read before the page navigates away, after which Chromium drops the body.
   const html = (await response?.text()) ?? '';
   const callback = page.waitForRequest((request) => request.isNavigationRequest() && isCallback(request.url()));
+  // The face detector runs: its worker and model came from Next's build (no configuration) and the policy let them load.
+  await waitForGuidance(page, 'fit');
   await page.getByRole('button', { name: component.verify, disabled: false }).click();
   const loginToken = new URL((await callback).url()).searchParams.get('token');
   await page.waitForURL(`${stack.url}/account`);
   expect(loginToken).toEqual(expect.any(String));
-  return { loginToken: loginToken ?? '', html, headers: response?.headers() ?? {} };
+  return { loginToken: loginToken ?? '', html, headers: response?.headers() ?? {}, files };
 }
 
 /** A visit to the callback with `token`: refused with 401, no session cookie, and /account still sends the browser to sign in. */
@@ -44,10 +51,11 @@ const forge = (key: string) =>
 describe('apps/next-example (next build, next start) in Chromium, the fixture face as the webcam', () => {
   const suite = useBrowserSuite('face', { start: startNextStack });
 
-  it('logs in: the server creates the session, the page renders <BiometricLogin>, the callback verifies the token and opens an httpOnly session', async () => {
+  it('logs in: the server creates the session, the page renders <BiometricLogin> and guided capture (its worker and model from Next\'s build, under the nonce policy), the callback verifies the token and opens an httpOnly session', async () => {
     const { page, context } = suite.observed;
     const stack = suite.server;
-    const { loginToken, html, headers } = await logIn(page, stack);
+    const { loginToken, html, headers, files } = await logIn(page, stack);
+    expectGuidanceFilesLoaded(files);
 
     // The API key went from the server to the API, and nothing secret reached the page.
     expect(stack.createAuthorizations).toEqual([`Bearer ${serverSecrets.apiKey}`]);

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../chromium';
+import { expectGuidanceFilesLoaded, waitForGuidance, watchGuidanceFiles } from '../guidedCapture';
 import { expectCleanConsole, observePage } from '../observedPage';
 import { freePort, run, startServer, toolEnv } from '../processes';
 import { createPackedProject, packageDir, packedPackages, type PackedProject, readManifest } from './packedProject';
@@ -49,7 +50,7 @@ describe('the packed packages in a fresh Vite + React + TypeScript app, installe
     expect(css.join('\n')).toContain('.bl-root');
   });
 
-  it('logs in through the sandbox in Chromium, the fixture face as the webcam', async () => {
+  it('logs in through the sandbox in Chromium, the fixture face as the webcam, guided capture\'s worker and model emitted by Vite', async () => {
     const { api, project, browser } = ready();
     const port = await freePort();
     const app = await startServer(process.execPath, [join(project.dir, 'node_modules', 'vite', 'bin', 'vite.js'), 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
@@ -58,6 +59,7 @@ describe('the packed packages in a fresh Vite + React + TypeScript app, installe
       url: `http://127.0.0.1:${port}`,
     });
     const observed = await observePage(browser);
+    const files = watchGuidanceFiles(observed.page);
     const failedRequests: string[] = [];
     observed.page.on('response', (response) => {
       if (response.status() >= 400) failedRequests.push(`${response.status()} ${response.url()}`);
@@ -72,6 +74,8 @@ describe('the packed packages in a fresh Vite + React + TypeScript app, installe
       expect(await region.evaluate((element) => getComputedStyle(element).getPropertyValue('--bl-color-primary').trim())).not.toBe('');
 
       const callback = page.waitForRequest((request) => request.isNavigationRequest() && new URL(request.url()).pathname === '/callback');
+      // Guided capture found the face: the worker and the model, emitted by the app's Vite build with no configuration, loaded and ran.
+      await waitForGuidance(page, 'fit');
       await page.getByRole('button', { name: component.verify, disabled: false }).click();
       const loginToken = new URL((await callback).url()).searchParams.get('token') ?? '';
       await page.getByRole('heading', { name: 'Signed in' }).waitFor();
@@ -80,6 +84,7 @@ describe('the packed packages in a fresh Vite + React + TypeScript app, installe
       expect(await observed.trackStatesAtPagehide()).toEqual(['ended']);
       // Every file the app and the package load (scripts, the stylesheet, and later the lazily loaded assets) arrived.
       expect(failedRequests).toEqual([]);
+      expectGuidanceFilesLoaded(files);
       expectCleanConsole(observed);
     } finally {
       await observed.close();

@@ -76,6 +76,14 @@ describe('encodeFrame', () => {
     expect(large.drawn[0]).toEqual([large.video, 554, 0, 810, 1080, 0, 0, 540, 720]);
   });
 
+  it("turns the limits with a portrait camera: an upright phone's 720x1280 sends its 3:4 region whole, 720x960", () => {
+    const phone = fakeVideo(720, 1280, 'data:image/jpeg;base64,/9j/AAAA');
+    expect(encodeFrame(phone.video)).toMatchObject({ width: 720, height: 960 });
+    expect(phone.drawn[0]).toEqual([phone.video, 0, 160, 720, 960, 0, 0, 720, 960]);
+    const tall = fakeVideo(1080, 1920, 'data:image/jpeg;base64,/9j/AAAA');
+    expect(encodeFrame(tall.video)).toMatchObject({ width: 720, height: 960 });
+  });
+
   describe('with WebCodecs', () => {
     afterEach(() => {
       vi.unstubAllGlobals();

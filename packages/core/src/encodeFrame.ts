@@ -5,6 +5,10 @@ export interface FrameSize {
   height: number;
 }
 
+/**
+ * The largest frame sent, for a landscape camera; a portrait camera (an upright phone) gets them turned, so a
+ * 720x1280 camera is held to 720 wide and 1280 high, as a 1280x720 one is to 1280 by 720.
+ */
 export interface FrameLimits {
   /** Default 1280. */
   maxWidth?: number;
@@ -82,7 +86,11 @@ export function videoFrameSize(video: Pick<HTMLVideoElement, 'videoWidth' | 'vid
  */
 export function drawFrame(source: HTMLVideoElement, canvas: HTMLCanvasElement, options: FrameOptions = {}): FrameSize {
   const region = centredRegion(fitFrameSize(videoFrameSize(source), { maxWidth: Infinity, maxHeight: Infinity }), options.aspectRatio);
-  const size = fitFrameSize(region, options);
+  const camera = videoFrameSize(source);
+  const portrait = camera.height > camera.width;
+  const maxWidth = options.maxWidth ?? defaultFrameLimits.maxWidth;
+  const maxHeight = options.maxHeight ?? defaultFrameLimits.maxHeight;
+  const size = fitFrameSize(region, portrait ? { maxWidth: maxHeight, maxHeight: maxWidth } : { maxWidth, maxHeight });
   if (canvas.width !== size.width) canvas.width = size.width;
   if (canvas.height !== size.height) canvas.height = size.height;
   const context = canvas.getContext('2d', { alpha: false });

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
+import * as guidance from './guidanceEntry.js';
 import * as core from './index.js';
 
 /** Globals that a framework-free module must not touch while it is being imported. */
@@ -9,6 +10,10 @@ const hostGlobals = ['window', 'document', 'navigator', 'location', 'fetch', 'lo
 describe('public API', () => {
   it('exports exactly these names', () => {
     expect(Object.keys(core).sort()).toMatchSnapshot();
+  });
+
+  it('@biometric-login/core/guidance exports exactly these names', () => {
+    expect(Object.keys(guidance).sort()).toMatchSnapshot();
   });
 
   it('runs nothing at import: no browser, network or timer global is read while the entry loads', async () => {

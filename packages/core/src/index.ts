@@ -50,6 +50,11 @@ export { runLoginAttempt } from './runLoginAttempt.js';
 export type { FrameCheck, LoginAttemptPorts, LoginSuccess } from './runLoginAttempt.js';
 export { maxAutomaticRetries, maxRetryAfterMs, retryDelay, shouldRetry } from './retryPolicy.js';
 
+// Guided capture's logic is its own entry, @biometric-login/core/guidance: only the lazily loaded part of the
+// component needs it, and a bundler then cannot put it in the first paint's chunks. Its types are here too.
+export type { FrameSignals } from './frameSignals.js';
+export type { FaceBox, FacePoint, FrameAnalysis, GuidanceHint, GuidanceState } from './guidance.js';
+
 // The camera and the frame
 export { centredRegion, encodeFrame, isBlankFrame } from './encodeFrame.js';
 export type { EncodedFrame, EncodeFrameOptions, FrameLimits, FrameOptions, FrameRegion, FrameSize } from './encodeFrame.js';

@@ -6,7 +6,7 @@ import { jwtSchema } from './jwtClaims.js';
 import { readLivenessSession } from './readLivenessSession.js';
 import { isSecureTransport, parseUrl } from './secureTransport.js';
 
-/** The longest request timeout accepted: beyond it a person has long given up (and timers overflow at 2^31 ms). */
+/** The longest request timeout (and guided-capture hold) accepted: beyond it a person has long given up (and timers overflow at 2^31 ms). */
 export const maxTimeoutMs = 10 * 60 * 1000;
 
 /** The API's origin and optional path prefix: https, or http on this machine; no credentials, query or fragment. */
@@ -26,6 +26,8 @@ export const loginConfigSchema = z.object({
   apiBaseUrl: z.optional(apiBaseUrlSchema),
   allowedRedirectOrigins: z.optional(z.custom<readonly string[]>((value) => Array.isArray(value) && value.every(isOrigin), 'not an array of origins')),
   timeoutMs: z.optional(z.number().check(z.refine((ms) => ms > 0 && ms <= maxTimeoutMs, `between 0 and ${maxTimeoutMs} ms`))),
+  /** How long a good face is held before guided capture sends it by itself. */
+  holdMs: z.optional(z.number().check(z.refine((ms) => ms >= 0 && ms <= maxTimeoutMs, `between 0 and ${maxTimeoutMs} ms`))),
 });
 export type LoginConfig = z.output<typeof loginConfigSchema>;
 
@@ -35,6 +37,7 @@ const fieldCodes: Readonly<Record<keyof LoginConfig, ErrorCode>> = {
   apiBaseUrl: 'INVALID_CONFIGURATION',
   allowedRedirectOrigins: 'INVALID_CONFIGURATION',
   timeoutMs: 'INVALID_CONFIGURATION',
+  holdMs: 'INVALID_CONFIGURATION',
 };
 
 function isConfigField(key: PropertyKey | undefined): key is keyof LoginConfig {

@@ -3,11 +3,14 @@ import { createSandbox } from '@biometric-login/sandbox';
 import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import fixtureUrl from '../../../e2e/fixtures/face_1280x720.jpg?url';
+import fixtureUrl from '../../../fixtures/face_1280x720.jpg?url';
 import { BiometricLogin } from './BiometricLogin.js';
 import { en } from './messages.js';
 import { createPictureCamera } from './pictureCamera.js';
+import documented from '../../../fixtures/verifik-validate-examples.json' with { type: 'json' };
 import './styles.css';
+
+const documentedSuccesses = (documented as { answers: { id: string; status: number; body: unknown }[] }).answers.filter((answer) => answer.status === 200);
 
 // Real Chromium, the real camera drivers, and Chromium's fake webcam showing the fixture face at 1280x720.
 const sandbox = createSandbox();
@@ -116,6 +119,29 @@ describe('<BiometricLogin> with the real webcam in Chromium through react-webcam
     expect(liveTracks()).toHaveLength(0);
   });
 
+});
+
+describe("Verifik's documented answers, in Chromium", () => {
+  it.each(documentedSuccesses.map((answer) => [answer.id, answer] as const))('onSuccess receives every documented field of %s with its documented value', async (_id, answer) => {
+    const onSuccess = vi.fn();
+    const navigate = vi.fn();
+    const { token } = await sandbox.createSession();
+    // The API answers exactly the documentation's example (over a real fetch Response in the browser).
+    const documentedFetch: typeof fetch = async () => new Response(JSON.stringify(answer.body), { status: 200, headers: { 'Content-Type': 'application/json' } });
+    render(
+      <BiometricLogin token={token} projectFlow={{ redirectUrl: 'https://app.example.com/cb' }} fetch={documentedFetch} navigate={navigate} onSuccess={onSuccess} camera={camera} autoCapture={false} />,
+    );
+    const verify = screen.getByRole('button', { name: en.verify });
+    await waitFor(() => expect(verify).toBeEnabled(), { timeout: 10_000 });
+    await userEvent.click(verify);
+    await waitFor(() => expect(navigate).toHaveBeenCalledTimes(1), { timeout: 10_000 });
+    const body = answer.body as { data: { token: string }; signature?: unknown; id?: unknown };
+    const success = onSuccess.mock.calls[0]?.[0] as { token: string; data: unknown; signature?: unknown; id?: unknown };
+    expect(success.token).toBe(body.data.token);
+    expect(success.data).toEqual(body.data);
+    expect(success.signature).toEqual(body.signature);
+    expect(success.id).toEqual(body.id);
+  });
 });
 
 describe('createPictureCamera', () => {

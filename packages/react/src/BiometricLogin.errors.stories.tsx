@@ -8,13 +8,18 @@ import { baseArgs, baseArgTypes, baseParameters, renderWithSession } from './sto
 import { foreignToken, sessionToken, unknownSessionToken, usedSessionToken } from './stories/storySandbox.js';
 import './styles.css';
 
-/** One story per error code (BiometricLogin.stories.test.ts keeps it so), each caused the way it happens for real. */
+/**
+ * One story per error code (BiometricLogin.stories.test.ts keeps it so), each caused the way it happens for real:
+ * guided capture on, as by default, so a frame leaves once the fixture face has been held still, by itself.
+ */
 const meta = {
   title: 'BiometricLogin/Errors',
   component: BiometricLogin,
   args: baseArgs,
   argTypes: baseArgTypes,
-  parameters: baseParameters,
+  // A literal: with `parameters: baseParameters` Storybook's docs enrichment adds a second `parameters` key for the
+  // JSDoc above, which wins (each story sets its own handlers anyway).
+  parameters: { ...baseParameters },
   render: renderWithSession,
 } satisfies Meta<typeof BiometricLogin>;
 
@@ -31,7 +36,7 @@ export const InvalidBiometricData = errorStory({
   code: 'INVALID_BIOMETRIC_DATA',
   cause: 'The API answers 400 `INVALID_BIOMETRIC_DATA`: no usable face in the picture.',
   session: () => sessionToken({ scenario: 'INVALID_BIOMETRIC_DATA' }),
-  when: 'onVerify',
+  when: 'onCapture',
   tryAgain: true,
 });
 
@@ -39,7 +44,7 @@ export const LivenessDetectionFailed = errorStory({
   code: 'LIVENESS_DETECTION_FAILED',
   cause: 'The API answers 400 `LIVENESS_DETECTION_FAILED`: a photo or a screen, not a live face.',
   session: () => sessionToken({ scenario: 'LIVENESS_DETECTION_FAILED' }),
-  when: 'onVerify',
+  when: 'onCapture',
   tryAgain: true,
 });
 
@@ -47,7 +52,7 @@ export const IdentityVerificationFailed = errorStory({
   code: 'IDENTITY_VERIFICATION_FAILED',
   cause: "The API answers 400 `IDENTITY_VERIFICATION_FAILED`: the face is not the account's.",
   session: () => sessionToken({ scenario: 'IDENTITY_VERIFICATION_FAILED' }),
-  when: 'onVerify',
+  when: 'onCapture',
   tryAgain: true,
 });
 
@@ -57,7 +62,7 @@ export const SessionInvalid = errorStory({
   code: 'SESSION_INVALID',
   cause: 'The API answers 401: the token is well formed but signed with another key.',
   session: foreignToken,
-  when: 'onVerify',
+  when: 'onCapture',
   tryAgain: false,
 });
 
@@ -65,7 +70,7 @@ export const SessionInvalidReplayed = errorStory({
   code: 'SESSION_INVALID',
   cause: 'The API answers 403: the session was already used for a login (a replay).',
   session: usedSessionToken,
-  when: 'onVerify',
+  when: 'onCapture',
   tryAgain: false,
 });
 
@@ -75,13 +80,14 @@ export const SessionExpired = errorStory({
   session: () => sessionToken({ expiresInSeconds: -1 }),
   when: 'atOnce',
   tryAgain: false,
+  nothingSent: true,
 });
 
 export const SessionNotFound = errorStory({
   code: 'SESSION_NOT_FOUND',
   cause: 'The API answers 404: the token is genuine but the API does not know its session.',
   session: unknownSessionToken,
-  when: 'onVerify',
+  when: 'onCapture',
   tryAgain: false,
 });
 
@@ -91,7 +97,7 @@ export const RateLimited = errorStory({
   code: 'RATE_LIMITED',
   cause: 'The API answers 429 with `Retry-After: 1`, three times: the component waits twice, then shows it.',
   session: () => sessionToken({ scenario: 'RATE_LIMITED', repeat: always }),
-  when: 'onVerify',
+  when: 'onCapture',
   tryAgain: true,
   withinMs: 6000,
 });
@@ -100,7 +106,7 @@ export const RequestRejected = errorStory({
   code: 'REQUEST_REJECTED',
   cause: 'The API answers another 4xx, here 413 Payload Too Large.',
   handlers: [http.post(validate, () => HttpResponse.json({ message: 'payload_too_large' }, { status: 413 }))],
-  when: 'onVerify',
+  when: 'onCapture',
   tryAgain: true,
 });
 
@@ -108,7 +114,7 @@ export const ServerError = errorStory({
   code: 'SERVER_ERROR',
   cause: 'The API answers 503 three times: two automatic retries (0.5 s, 1 s), then the error.',
   session: () => sessionToken({ scenario: 'SERVER_ERROR', repeat: always }),
-  when: 'onVerify',
+  when: 'onCapture',
   tryAgain: true,
   withinMs: 5000,
 });
@@ -117,7 +123,7 @@ export const NetworkError = errorStory({
   code: 'NETWORK_ERROR',
   cause: 'The request never gets an answer (connection refused, offline): two automatic retries, then the error.',
   handlers: [http.post(validate, () => HttpResponse.error())],
-  when: 'onVerify',
+  when: 'onCapture',
   tryAgain: true,
   withinMs: 5000,
 });
@@ -127,7 +133,7 @@ export const Timeout = errorStory({
   cause: 'The API takes longer than `timeoutMs` (here 300 ms); a timeout is not retried by itself.',
   session: () => sessionToken({ scenario: 'SLOW', delayMs: 10_000 }),
   args: { timeoutMs: 300 },
-  when: 'onVerify',
+  when: 'onCapture',
   tryAgain: true,
 });
 
@@ -135,7 +141,7 @@ export const InvalidResponse = errorStory({
   code: 'INVALID_RESPONSE',
   cause: 'The API answers 200 without `data.token`: the component refuses to redirect without one.',
   session: () => sessionToken({ scenario: 'INVALID_RESPONSE' }),
-  when: 'onVerify',
+  when: 'onCapture',
   tryAgain: true,
 });
 
@@ -177,8 +183,9 @@ export const CaptureFailed = errorStory({
   code: 'CAPTURE_FAILED',
   cause: 'No usable frame: here the host\'s `checkFrame` refuses the picture (say, too dark), so nothing is sent.',
   args: { checkFrame: () => new BiometricLoginError('CAPTURE_FAILED', { detail: 'the picture is too dark' }) },
-  when: 'onVerify',
+  when: 'onCapture',
   tryAgain: true,
+  nothingSent: true,
 });
 
 // The host's configuration.
@@ -189,6 +196,7 @@ export const RedirectNotAllowed = errorStory({
   args: { projectFlow: { redirectUrl: 'https://evil.example.net/steal' } },
   when: 'atOnce',
   tryAgain: false,
+  nothingSent: true,
 });
 
 export const InvalidConfiguration = errorStory({
@@ -205,7 +213,7 @@ export const IdentityVerificationFailedInSpanish = errorStory({
   code: 'IDENTITY_VERIFICATION_FAILED',
   cause: 'As IdentityVerificationFailed, with the Spanish words.',
   session: () => sessionToken({ scenario: 'IDENTITY_VERIFICATION_FAILED' }),
-  when: 'onVerify',
+  when: 'onCapture',
   tryAgain: true,
   globals: { locale: 'es' },
 });

@@ -1,7 +1,9 @@
-import { type FocusEvent, useEffect, useMemo, useRef } from 'react';
-import { type BiometricLoginLocale, type BiometricLoginMessageOverrides, resolveMessages } from './messages.js';
-import type { UseBiometricLoginOptions } from './biometricLoginOptions.js';
+import { type FocusEvent, lazy, Suspense, useEffect, useId, useMemo, useRef } from 'react';
+import type { UseBiometricLoginOptions, UseBiometricLoginResult } from './biometricLoginOptions.js';
+import type { GuidanceText } from './guidance/guidanceText.js';
+import { type BiometricLoginLocale, type BiometricLoginMessageOverrides, type BiometricLoginMessages, resolveMessages } from './messages.js';
 import { useBiometricLogin } from './useBiometricLogin.js';
+import { useGuidanceText } from './useGuidanceText.js';
 
 export interface BiometricLoginProps extends UseBiometricLoginOptions {
   /** 'en' (default) or 'es'; anything else falls back to English. */
@@ -11,12 +13,35 @@ export interface BiometricLoginProps extends UseBiometricLoginOptions {
   className?: string;
 }
 
-/** Drop-in face login: opens the camera, sends one frame, and on success sends the browser on. */
+/**
+ * The one line the polite live region says: the flow's status, or, while the camera is ready, the guidance: the
+ * hint to follow (limited guidance has hints too: light and stillness), "hold still" while auto-capture's hold
+ * fills, or the ready words when the person is to press the button.
+ */
+function statusLine(login: UseBiometricLoginResult, text: BiometricLoginMessages, guidanceText: GuidanceText | undefined, autoCapture: boolean): string {
+  const { state, guidance } = login;
+  // Ready, unguided, yet nothing can be taken: a camera being switched, until the new one shows a frame.
+  if (state.status === 'ready' && guidance.status === 'off' && !login.canCapture) return text.checkingCamera;
+  if (state.status !== 'ready' || guidance.status === 'off') return text.status[state.status];
+  if (guidanceText === undefined || guidance.status === 'loading' || (guidance.hint === undefined && !guidance.fit)) return text.checkingCamera;
+  if (guidance.hint !== undefined) return guidanceText.hints[guidance.hint];
+  return guidance.status === 'active' && autoCapture ? guidanceText.holdStill : text.status.ready;
+}
+
+// Guided capture's hold bar, notes and camera picker: a lazily loaded part, only once guidance runs.
+const GuidanceExtras = lazy(() => import('./guidance/GuidanceExtras.js'));
+
+/** Drop-in face login: opens the camera, checks the face, sends one frame, and on success sends the browser on. */
 export function BiometricLogin({ locale = 'en', messages, className, ...options }: BiometricLoginProps) {
   const login = useBiometricLogin(options);
   const text = useMemo(() => resolveMessages(locale, messages), [locale, messages]);
-  const { state, error, camera } = login;
+  const { state, error, camera, guidance } = login;
+  // Guided capture's words and extras load once needed: with guidance, or for a camera picker or a notice.
+  const extras = camera.active && (guidance.status !== 'off' || camera.cameras.length > 1 || camera.lowResolution);
+  const guidanceText = useGuidanceText(extras, locale, messages?.guidance);
   const errorText = error ? text.errors[error.code] : undefined;
+  const statusId = useId();
+  const guided = state.status === 'ready' && guidance.status === 'active';
 
   // Keyboard users keep their place: when the button they used disappears or is disabled, focus moves to the next action.
   const root = useRef<HTMLElement>(null);
@@ -34,6 +59,7 @@ export function BiometricLogin({ locale = 'en', messages, className, ...options 
       className={className ? `bl-root ${className}` : 'bl-root'}
       data-state={state.status}
       data-error={error?.code}
+      data-guidance={guided ? (guidance.hint ?? (guidance.fit ? 'fit' : 'checking')) : undefined}
       aria-label={text.regionLabel}
       aria-busy={login.isBusy}
       lang={locale === 'es' ? 'es' : 'en'}
@@ -41,14 +67,20 @@ export function BiometricLogin({ locale = 'en', messages, className, ...options 
         if (event.target instanceof HTMLButtonElement) interacted.current = true;
       }}
     >
-      <div className="bl-stage" data-camera={camera.active ? 'on' : 'off'}>
+      <div className="bl-stage" data-camera={camera.active ? 'on' : 'off'} data-orientation={camera.orientation}>
         {camera.active ? <camera.Preview {...camera.props} label={text.videoLabel} className="bl-video" /> : null}
         <div className="bl-guide" aria-hidden="true" />
         {login.isBusy ? <div className="bl-spinner" aria-hidden="true" /> : null}
       </div>
-      <p className="bl-status" role="status" aria-live="polite">
-        {text.status[state.status]}
+      {camera.active && guidanceText ? (
+        <Suspense fallback={null}>
+          <GuidanceExtras login={login} text={guidanceText} part="hold" autoCapture={options.autoCapture ?? true} />
+        </Suspense>
+      ) : null}
+      <p id={statusId} className="bl-status" role="status" aria-live="polite">
+        {statusLine(login, text, guidanceText, options.autoCapture ?? true)}
       </p>
+
       {errorText ? (
         <div className="bl-alert" role="alert">
           <p className="bl-alert-title">{errorText.title}</p>
@@ -67,11 +99,23 @@ export function BiometricLogin({ locale = 'en', messages, className, ...options 
             {text.startCamera}
           </button>
         ) : (
-          <button ref={action} type="button" className="bl-button" disabled={!login.canCapture} onClick={() => void login.capture()}>
+          <button
+            ref={action}
+            type="button"
+            className="bl-button"
+            disabled={!login.canCapture}
+            aria-describedby={state.status === 'ready' && !login.canCapture ? statusId : undefined}
+            onClick={() => void login.capture()}
+          >
             {text.verify}
           </button>
         )}
       </div>
+      {camera.active && guidanceText ? (
+        <Suspense fallback={null}>
+          <GuidanceExtras login={login} text={guidanceText} part="notes" autoCapture={options.autoCapture ?? true} />
+        </Suspense>
+      ) : null}
     </section>
   );
 }

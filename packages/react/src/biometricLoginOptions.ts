@@ -1,5 +1,7 @@
 import type { BiometricLoginError, EncodeFrameOptions, FrameCheck, LoginState, LoginSuccess } from '@biometric-login/core';
 import type { CameraDriver, CameraPreviewProps } from './cameraDriver.js';
+import type { CameraChoice } from './useCameraChoice.js';
+import type { GuidanceView } from './useGuidance.js';
 
 export type { FrameCheck } from '@biometric-login/core';
 /** Called once, before the redirect, with the API's answer and the URL about to be opened. */
@@ -24,6 +26,20 @@ export interface UseBiometricLoginOptions {
   autoStart?: boolean;
   /** Where frames come from. Default: the webcam through react-webcam. */
   camera?: CameraDriver;
+  /**
+   * Guided capture: every frame is checked for one well-placed, well-lit, sharp face before anything is sent,
+   * with one hint at a time. Default true; false captures whatever the camera shows, when asked.
+   */
+  guidance?: boolean;
+  /** With guidance, capture and send by itself once a good face has been held for `holdMs`. Default true. */
+  autoCapture?: boolean;
+  /** How long a good face is held before auto-capture sends it. Default 1000 ms (Verifik's own page: about 1.5 s). */
+  holdMs?: number;
+  /**
+   * Where the face detector's files (faceAnalyzer.worker.js, blazeface.bin, from the package's dist/guidance/)
+   * are served, for setups whose bundler does not emit `new URL('./x', import.meta.url)` assets.
+   */
+  assetsUrl?: string;
   /** Size and JPEG quality of the frame sent. */
   frame?: EncodeFrameOptions;
   checkFrame?: FrameCheck;
@@ -43,8 +59,13 @@ export interface UseBiometricLoginResult {
   start: () => void;
   capture: () => Promise<void>;
   retry: () => void;
-  /** Render `<camera.Preview {...camera.props} label=… />` while `camera.active`. */
-  camera: {
+  /** Guided capture's state, to draw your own guide: status, the current hint, whether the frame is fit, the hold. */
+  guidance: GuidanceView;
+  /**
+   * Render `<camera.Preview {...camera.props} label=… />` while `camera.active`. `cameras` (listed once the
+   * person allowed one), `selected` and `select(deviceId)` choose the camera; `lowResolution` asks for a notice.
+   */
+  camera: CameraChoice & {
     active: boolean;
     Preview: CameraDriver['Preview'];
     props: Pick<CameraPreviewProps, 'constraints' | 'onReady' | 'onError'>;

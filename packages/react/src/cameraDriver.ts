@@ -5,6 +5,10 @@ import type { ComponentType } from 'react';
 export interface CameraHandle {
   /** One frame at the camera's resolution (within the limits), as a JPEG. */
   capture(options: EncodeFrameOptions): EncodedFrame | Promise<EncodedFrame>;
+  /** The playing video, for guided capture to look at; a camera without one is captured unguided. */
+  video?: HTMLVideoElement;
+  /** Which camera this is (`MediaTrackSettings.deviceId`), when the browser says. */
+  deviceId?: string;
 }
 
 export interface CameraPreviewProps {
@@ -25,11 +29,29 @@ export interface CameraPreviewProps {
  */
 export interface CameraDriver {
   Preview: ComponentType<CameraPreviewProps>;
+  /**
+   * Calls `onCameras` with the cameras to choose from now and whenever that changes; returns the function that
+   * stops. The webcam lists the browser's (after permission); a fake camera may list its own, or none.
+   */
+  watchCameras?: (onCameras: (cameras: CameraOption[]) => void) => () => void;
 }
 
-/** Front camera, ideally 1280x720: Verifik's own login page wants at least 600 px of height. */
+export interface CameraOption {
+  deviceId: string;
+  /** The browser's name for it (empty until the person allowed the camera). */
+  label: string;
+}
+
+/**
+ * The front camera, ideally 1280x720 (Verifik's own login page wants at least 600 px), and its whole frame in
+ * whichever orientation it has: `resizeMode: 'none'` stops Chrome from cropping an upright phone's 720x1280
+ * to a 720x720 square to meet the landscape ideal (measured in Chromium 156). Browsers without resizeMode
+ * ignore it. Portrait sizes are never asked for: phones answer them in landscape.
+ */
 export const defaultVideoConstraints: MediaTrackConstraints = {
   facingMode: 'user',
   width: { ideal: 1280 },
   height: { ideal: 720 },
+  // Not in TypeScript's DOM types yet (Media Capture and Streams, "resizeMode").
+  ...{ resizeMode: 'none' },
 };

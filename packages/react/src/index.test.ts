@@ -9,7 +9,7 @@ const entries = Object.entries(manifest.exports)
 
 describe('public API', () => {
   it('has these entry points', () => {
-    expect(entries.map(([entry]) => entry)).toEqual(['.', './testing']);
+    expect(entries.map(([entry]) => entry)).toEqual(['.', './guidance-text', './testing']);
   });
 
   it.each(entries)('%s exports exactly these names', async (_entry, source) => {

@@ -5,11 +5,15 @@ export { BiometricLogin } from './BiometricLogin.js';
 export type { BiometricLoginProps } from './BiometricLogin.js';
 export { useBiometricLogin } from './useBiometricLogin.js';
 export type { BiometricLoginSuccess, FrameCheck, ProjectFlow, UseBiometricLoginOptions, UseBiometricLoginResult } from './biometricLoginOptions.js';
-export type { CameraDriver, CameraHandle, CameraPreviewProps } from './cameraDriver.js';
+export type { CameraDriver, CameraHandle, CameraOption, CameraPreviewProps } from './cameraDriver.js';
 export { webcamCamera } from './webcamCamera.js';
 export { createPictureCamera } from './pictureCamera.js';
 export { en, es, resolveMessages } from './messages.js';
 export type { BiometricLoginLocale, BiometricLoginMessageOverrides, BiometricLoginMessages, ErrorText } from './messages.js';
+// Guided capture's words are their own entry, @biometric-login/react/guidance-text, so they stay out of the first paint.
+export type { GuidanceText, GuidanceTextOverrides } from './guidance/guidanceText.js';
+export type { GuidanceStatus, GuidanceView } from './useGuidance.js';
+export type { CameraChoice } from './useCameraChoice.js';
 // From core, for hosts that only install this package: errors, the retry count, and a token's claims (unverified, for display).
 export { BiometricLoginError, errorCodes, isBiometricLoginError, maxAutomaticRetries, readJwtClaims } from '@biometric-login/core';
 export type { ErrorCode, LoginState, LoginStatus, ValidateBiometricResult } from '@biometric-login/core';

@@ -1,4 +1,5 @@
 import type { ErrorCode, LoginStatus } from '@biometric-login/core';
+import type { GuidanceTextOverrides } from './guidance/guidanceText.js';
 
 export interface ErrorText {
   title: string;
@@ -18,7 +19,10 @@ export interface BiometricLoginMessages {
   /** Announced in the polite live region as the flow moves on. */
   status: Record<LoginStatus, string>;
   errors: Record<ErrorCode, ErrorText>;
+  /** While guided capture starts (its other words load with it). */
+  checkingCamera: string;
 }
+
 
 export type BiometricLoginLocale = 'en' | 'es';
 
@@ -31,6 +35,9 @@ export interface BiometricLoginMessageOverrides {
   regionLabel?: string;
   status?: Partial<Record<LoginStatus, string>>;
   errors?: Partial<Record<ErrorCode, Partial<ErrorText>>>;
+  checkingCamera?: string;
+  /** Guided capture's words: the hints, the hold, the notes, the camera picker. */
+  guidance?: GuidanceTextOverrides;
 }
 
 export const en: BiometricLoginMessages = {
@@ -39,6 +46,7 @@ export const en: BiometricLoginMessages = {
   startCamera: 'Start camera',
   videoLabel: 'Camera preview of your face',
   regionLabel: 'Face login',
+  checkingCamera: 'Checking your camera…',
   status: {
     idle: 'Start the camera to log in with your face.',
     startingCamera: 'Starting the camera…',
@@ -135,6 +143,7 @@ export const es: BiometricLoginMessages = {
   startCamera: 'Encender la cámara',
   videoLabel: 'Vista previa de la cámara con tu rostro',
   regionLabel: 'Inicio de sesión facial',
+  checkingCamera: 'Revisando tu cámara…',
   status: {
     idle: 'Enciende la cámara para iniciar sesión con tu rostro.',
     startingCamera: 'Encendiendo la cámara…',
@@ -253,6 +262,7 @@ export function resolveMessages(locale: string | undefined, overrides?: Biometri
       startCamera: overrides.startCamera,
       videoLabel: overrides.videoLabel,
       regionLabel: overrides.regionLabel,
+      checkingCamera: overrides.checkingCamera,
     }),
     status: { ...base.status, ...withoutUndefined(overrides.status ?? {}) },
     errors: mergeRecord(base.errors, overrides.errors),

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { CameraDriver, CameraPreviewProps } from './cameraDriver.js';
 import { useLatest } from './useLatest.js';
-import { watchStream } from './watchStream.js';
+import { watchStreamWhenLoaded } from './watchStreamWhenLoaded.js';
 
 /**
  * A camera that films a picture, for demos without a webcam: the picture is painted into a canvas whose
@@ -35,7 +35,7 @@ export function createPictureCamera(src: string): CameraDriver {
           const stream = canvas.captureStream(10);
           element.srcObject = stream;
           void element.play().catch(() => undefined);
-          stop = watchStream(element, stream, callbacks);
+          stop = watchStreamWhenLoaded(element, stream, callbacks);
         })
         .catch((error: unknown) => {
           if (!cancelled) callbacks.current.onError(new DOMException(`The picture ${src} could not be loaded: ${String(error)}`, 'NotReadableError'));

@@ -7,6 +7,7 @@ export interface LoginConfigInput {
   apiBaseUrl?: unknown;
   allowedRedirectOrigins?: unknown;
   timeoutMs?: unknown;
+  holdMs?: unknown;
 }
 
 /** A stable key for a prop's value: hosts often pass fresh object and array literals on every render. */
@@ -20,14 +21,14 @@ function valueKey(value: unknown): string {
 
 /** The data props, checked with core's schema whenever their values (not their identities) change. */
 export function useConfigRefusal(config: LoginConfigInput): BiometricLoginError | undefined {
-  const { token, projectFlow, apiBaseUrl, allowedRedirectOrigins, timeoutMs } = config;
+  const { token, projectFlow, apiBaseUrl, allowedRedirectOrigins, timeoutMs, holdMs } = config;
   const projectFlowKey = valueKey(projectFlow);
   const allowedKey = valueKey(allowedRedirectOrigins);
   return useMemo(
-    () => checkLoginConfig({ token, projectFlow, apiBaseUrl, allowedRedirectOrigins, timeoutMs }),
+    () => checkLoginConfig({ token, projectFlow, apiBaseUrl, allowedRedirectOrigins, timeoutMs, holdMs }),
     // The object props are compared by their keys: equal values, equal answer.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [token, projectFlowKey, apiBaseUrl, allowedKey, timeoutMs],
+    [token, projectFlowKey, apiBaseUrl, allowedKey, timeoutMs, holdMs],
   );
 }
 

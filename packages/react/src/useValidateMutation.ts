@@ -1,6 +1,7 @@
-import { type BiometricOs, retryDelay, shouldRetry, validateBiometric, type ValidateBiometricResult } from '@biometric-login/core';
+import { type BiometricOs, retryDelay, shouldRetry, type ValidateBiometricResult } from '@biometric-login/core';
 import { QueryClient, QueryClientContext, useMutation } from '@tanstack/react-query';
 import { useCallback, useContext, useId, useRef, useState } from 'react';
+import { loginRuntime } from './useLoginRuntime.js';
 
 export interface ValidateMutationOptions {
   token: string;
@@ -36,8 +37,16 @@ export function useValidateMutation(options: ValidateMutationOptions): SendFrame
   const { mutateAsync, reset } = useMutation<ValidateBiometricResult, unknown, ValidateVariables>(
     {
       mutationKey,
-      mutationFn: ({ attempt, os, signal }) =>
-        validateBiometric({ token: options.token, image: pictures.current.get(attempt) ?? '', os, signal, apiBaseUrl: options.apiBaseUrl, timeoutMs: options.timeoutMs, fetch: options.fetch }),
+      mutationFn: async ({ attempt, os, signal }) =>
+        (await loginRuntime()).validateBiometric({
+          token: options.token,
+          image: pictures.current.get(attempt) ?? '',
+          os,
+          signal,
+          apiBaseUrl: options.apiBaseUrl,
+          timeoutMs: options.timeoutMs,
+          fetch: options.fetch,
+        }),
       retry: shouldRetry,
       retryDelay,
       // 'online' would pause silently while the browser reports offline; we want NETWORK_ERROR instead.

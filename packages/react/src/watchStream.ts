@@ -1,14 +1,11 @@
 import { encodeFrame, type EncodeFrameOptions } from '@biometric-login/core';
 import type { CameraHandle } from './cameraDriver.js';
+import { stopStream } from './stopStream.js';
 import { waitForRealFrame } from './waitForRealFrame.js';
 
 export interface StreamCallbacks {
   onReady: (camera: CameraHandle) => void;
   onError: (error: unknown) => void;
-}
-
-export function stopStream(stream: MediaStream | null | undefined): void {
-  for (const track of stream?.getTracks() ?? []) track.stop();
 }
 
 /**
@@ -33,8 +30,11 @@ export function watchStream(video: HTMLVideoElement, stream: MediaStream, callba
     } catch {
       // Only a warm-up: the capture reports its own failure.
     }
+    const { deviceId } = stream.getVideoTracks()[0]?.getSettings() ?? {};
     callbacks.current.onReady({
       capture: (options: EncodeFrameOptions) => encodeFrame(video, { ...options, canvas }),
+      video,
+      ...(deviceId === undefined || deviceId === '' ? {} : { deviceId }),
     });
   });
   return () => {

@@ -1,9 +1,10 @@
 import { BiometricLoginError, checkCameraSupport } from '@biometric-login/core';
 import { useEffect, useRef, useState } from 'react';
 import WebcamModule from 'react-webcam';
-import type { CameraDriver, CameraPreviewProps } from './cameraDriver.js';
+import type { CameraDriver, CameraOption, CameraPreviewProps } from './cameraDriver.js';
 import { useLatest } from './useLatest.js';
-import { stopStream, watchStream } from './watchStream.js';
+import { stopStream } from './stopStream.js';
+import { watchStreamWhenLoaded } from './watchStreamWhenLoaded.js';
 
 // react-webcam is CommonJS whose module.exports is the class, while its types say `export default`: depending on
 // the host's bundler and TypeScript settings the import is the class or a namespace holding it. Take either shape.
@@ -46,7 +47,7 @@ function WebcamPreview({ constraints, label, className, onReady, onError }: Came
     stopWatching.current?.();
     const video = webcam.current?.video;
     if (!video) return stopStream(stream);
-    stopWatching.current = watchStream(video, stream, callbacks);
+    stopWatching.current = watchStreamWhenLoaded(video, stream, callbacks);
   };
 
   if (unsupported) return null;
@@ -65,5 +66,21 @@ function WebcamPreview({ constraints, label, className, onReady, onError }: Came
   );
 }
 
-/** The default camera: the webcam through react-webcam. */
-export const webcamCamera: CameraDriver = { Preview: WebcamPreview };
+/** The browser's cameras, listed by a module loaded only once the person allowed one (browsers name them only then). */
+function watchBrowserCameras(onCameras: (cameras: CameraOption[]) => void): () => void {
+  let stop: (() => void) | undefined;
+  let watching = true;
+  import('./guidance/watchCameras.js').then(
+    ({ watchCameras }) => {
+      if (watching) stop = watchCameras(onCameras);
+    },
+    () => undefined,
+  );
+  return () => {
+    watching = false;
+    stop?.();
+  };
+}
+
+/** The default camera: the webcam through react-webcam, and the browser's cameras to choose from. */
+export const webcamCamera: CameraDriver = { Preview: WebcamPreview, watchCameras: watchBrowserCameras };

@@ -10,7 +10,7 @@ export const en: DemoText = {
     documentTitle: 'Face login demo · biometric-login',
     heading: 'Log in with your face',
     intro:
-      'This page runs <BiometricLogin> from @biometric-login/react. It opens your camera, sends one picture to the verification API and, once your face is verified, takes you back to the app with a login token.',
+      'This page runs <BiometricLogin> from @biometric-login/react. It opens your camera and checks, in your browser, that one face is in the oval, well lit and sharp; then it sends one picture on its own to the verification API and, once your face is verified, takes you back to the app with a login token.',
     sandboxNote: {
       title: 'Sandbox mode',
       body: 'The verification API here is an offline stand-in, served by the same local server as this page. Your picture goes only to it and is not kept: nothing leaves this machine.',

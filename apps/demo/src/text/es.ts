@@ -10,7 +10,7 @@ export const es: DemoText = {
     documentTitle: 'Demo de inicio de sesión facial · biometric-login',
     heading: 'Inicia sesión con tu rostro',
     intro:
-      'Esta página usa <BiometricLogin> de @biometric-login/react. Enciende tu cámara, envía una foto a la API de verificación y, cuando verifica tu rostro, te devuelve a la aplicación con un token de inicio de sesión.',
+      'Esta página usa <BiometricLogin> de @biometric-login/react. Enciende tu cámara y comprueba, en tu navegador, que haya una sola cara en el óvalo, bien iluminada y nítida; luego envía automáticamente una foto a la API de verificación y, cuando verifica tu rostro, te devuelve a la aplicación con un token de inicio de sesión.',
     sandboxNote: {
       title: 'Modo sandbox',
       body: 'Aquí la API de verificación es un sustituto sin conexión, servido por el mismo servidor local que esta página. Tu foto solo llega a él y no se guarda: nada sale de este equipo.',

@@ -25,6 +25,15 @@ The root carries \`data-state\` (\`idle\`, \`startingCamera\`, \`ready\`, \`capt
 sandbox through MSW and films a fixture face instead of a webcam; switch the language with the toolbar's globe.
 `;
 
+const guidedCapture = `
+On by default: before anything is sent, each camera frame is checked in a worker for one well-placed, well-lit,
+sharp face. The status line asks for one fix at a time (also the disabled button's description), the oval turns
+solid and a bar fills while the face is held still, and after about a second the frame is sent by itself. The root's
+\`data-guidance\` says what it sees (\`fit\`, a hint such as \`closer\`, or \`checking\`). \`autoCapture={false}\` leaves the
+sending to the button, \`guidance={false}\` turns it all off. Every hint, the hold, the camera picker and the notes
+are in **BiometricLogin/Guidance**.
+`;
+
 /** The error stories module, as `import * as errorStories` gives it. */
 export type ErrorStories = typeof ErrorStoriesModule;
 
@@ -103,7 +112,7 @@ export function ErrorCodeTable({ stories }: { stories: ErrorStories }) {
   );
 }
 
-/** The component's docs page: usage, the props table, every error code, every state. */
+/** The component's docs page: usage, guided capture, the props table, every error code, every state. */
 export function BiometricLoginDocs({ errorStories }: { errorStories: ErrorStories }) {
   return (
     <>
@@ -113,6 +122,8 @@ export function BiometricLoginDocs({ errorStories }: { errorStories: ErrorStorie
       <Primary />
       <Heading>Usage</Heading>
       <Markdown>{usage}</Markdown>
+      <Heading>Guided capture</Heading>
+      <Markdown>{guidedCapture}</Markdown>
       <Heading>Props</Heading>
       <Controls />
       <Heading>Error codes</Heading>

@@ -4,14 +4,20 @@ import type { HttpHandler } from 'msw';
 import { expect, waitFor } from 'storybook/test';
 import type { BiometricLogin } from '../BiometricLogin.js';
 import { type BiometricLoginMessages, en, es } from '../messages.js';
-import { sandboxHandlers, sessionToken } from './storySandbox.js';
+import { sandboxHandlers, sessionToken, validateRequestsWith } from './storySandbox.js';
 
 type Globals = StoryContext['globals'];
 
-/** The primary button once the camera is ready (the fake camera needs a moment to show a real frame). */
+/** Until the first frame is taken by itself: the camera's first frame, the face detector's load, the hold. */
+const captureTimeoutMs = 10_000;
+
+/**
+ * The primary button once it may send: the picture camera shows a real frame and, with guided capture, the face
+ * detector has loaded and judged the face fit.
+ */
 export async function readyVerifyButton(canvas: { findByRole: (role: 'button', options: { name: string }) => Promise<HTMLElement> }, name: string): Promise<HTMLElement> {
   const verify = await canvas.findByRole('button', { name });
-  await waitFor(() => expect(verify).toBeEnabled(), { timeout: 5000 });
+  await waitFor(() => expect(verify).toBeEnabled(), { timeout: captureTimeoutMs });
   return verify;
 }
 
@@ -29,11 +35,16 @@ export interface ErrorStorySpec {
   args?: StoryObj<typeof BiometricLogin>['args'];
   /** MSW handlers put in front of the sandbox's. */
   handlers?: HttpHandler[];
-  /** 'atOnce': shown without any click (refused token or redirect, camera failure); 'onVerify': after "Verify identity". */
-  when: 'atOnce' | 'onVerify';
+  /**
+   * 'atOnce': shown without the camera's frame (refused token or redirect, camera failure); 'onCapture': after a
+   * good face was held still and captured by itself (guided capture's default), as a person meets it.
+   */
+  when: 'atOnce' | 'onCapture';
+  /** The story's cause says nothing is sent: check that the sandbox saw no validate request with its token. */
+  nothingSent?: boolean;
   /** Whether "Try again" is offered: only where the person can change the outcome. */
   tryAgain: boolean;
-  /** How long the error may take, automatic retries included. Default 2 s. */
+  /** How long the error may take once the frame is taken, automatic retries included. Default 2 s. */
   withinMs?: number;
   globals?: Globals;
 }
@@ -43,7 +54,7 @@ export interface ErrorStorySpec {
  * checks the alert's words, the buttons left, and that `onError` fired once with the code.
  */
 export function errorStory(spec: ErrorStorySpec): StoryObj<typeof BiometricLogin> {
-  const { code, cause, session = () => sessionToken(), args, handlers = [], when, tryAgain, withinMs = 2000, globals } = spec;
+  const { code, cause, session = () => sessionToken(), args, handlers = [], when, tryAgain, withinMs = 2000, globals, nothingSent = false } = spec;
   return {
     args,
     globals,
@@ -54,11 +65,12 @@ export function errorStory(spec: ErrorStorySpec): StoryObj<typeof BiometricLogin
       msw: { handlers: [...handlers, ...sandboxHandlers] },
     },
     loaders: [async () => ({ token: await session() })],
-    async play({ canvas, args: played, globals: current, userEvent }) {
+    async play({ canvas, args: played, globals: current, loaded }) {
       const words = wordsFor(current);
-      if (when === 'onVerify') {
-        const verify = await readyVerifyButton(canvas, words.verify);
-        await userEvent.click(verify);
+      if (when === 'onCapture') {
+        // Nobody clicks: the camera starts, the face is judged fit and held, and the frame is taken by itself.
+        const root = await canvas.findByRole('region', { name: words.regionLabel });
+        await waitFor(() => expect(['capturing', 'submitting', 'failed']).toContain(root.dataset.state), { timeout: captureTimeoutMs });
       }
       const alert = await canvas.findByRole('alert', undefined, { timeout: withinMs });
       await expect(alert).toHaveTextContent(words.errors[code].title);
@@ -70,6 +82,7 @@ export function errorStory(spec: ErrorStorySpec): StoryObj<typeof BiometricLogin
       await expect(buttons).toEqual(tryAgain ? [words.tryAgain] : []);
       await expect(played.onSuccess).not.toHaveBeenCalled();
       await expect(played.navigate).not.toHaveBeenCalled();
+      if (nothingSent) await expect(validateRequestsWith(String(loaded.token))).toBe(0);
     },
   };
 }

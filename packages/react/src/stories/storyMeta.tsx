@@ -29,6 +29,25 @@ export const baseArgTypes: Partial<ArgTypes<BiometricLoginProps>> = {
   fetch: { ...fromTheStory, description: 'Injection point for tests and unusual hosts. Default the global `fetch`.' },
   navigate: { ...fromTheStory, description: 'How to leave the page on success; a spy here, so the story never leaves.' },
   checkFrame: { ...fromTheStory, description: 'A last look at the frame before it is sent; return an error to refuse it.' },
+  guidance: {
+    control: 'boolean',
+    description: 'Guided capture: each frame is checked for one well-placed, well-lit, sharp face, one hint at a time, and nothing is sent until it is right. Default `true`; `false` sends whatever the camera shows, on the button.',
+    table: { defaultValue: { summary: 'true' } },
+  },
+  autoCapture: {
+    control: 'boolean',
+    description: 'With guidance, capture and send by itself once a good face has been held still for about a second. Default `true`; `false` leaves it to the button.',
+    table: { defaultValue: { summary: 'true' } },
+  },
+  holdMs: {
+    control: 'number',
+    description: 'How long a good face is held before auto-capture sends it. Default `1000` (Verifik\'s own page waits about 1.5 s); the Holding story uses ten minutes to stay on the hold.',
+    table: { defaultValue: { summary: '1000' } },
+  },
+  assetsUrl: {
+    ...fromTheStory,
+    description: "Folder serving the face detector's `faceAnalyzer.worker.js` and `blazeface.bin` (from the package's `dist/guidance/`), for bundlers that do not emit them. If they cannot load, guidance goes on with light and sharpness only (the Limited story).",
+  },
 };
 
 /** Renders with the token the story's loader created. */

@@ -1,4 +1,4 @@
-import { defaultApiBaseUrl } from '@biometric-login/core';
+import { defaultApiBaseUrl, validatePath } from '@biometric-login/core';
 import { createSandbox, type CreateSessionOptions } from '@biometric-login/sandbox';
 import { createSandboxHandlers } from '@biometric-login/sandbox/msw';
 import { createPictureCamera } from '../pictureCamera.js';
@@ -9,11 +9,32 @@ const secret = 'storybook-sandbox-not-a-secret';
 /** Every story talks to the real API address; MSW answers it from this in-page sandbox. */
 export const storySandbox = createSandbox({ secret });
 
-/** The sandbox's MSW handlers: the whole API, offline. A story puts its own overrides in front of them. */
-export const sandboxHandlers = createSandboxHandlers(storySandbox, { baseUrl: defaultApiBaseUrl });
+/** The session token of every validate request the sandbox was sent, in order (a story counts its own). */
+const validateTokens: string[] = [];
 
-/** A camera that films the fixture face (served from .storybook/public): no webcam, works in the static build. */
-export const faceUrl = `${import.meta.env.BASE_URL}face_640x480.jpg`;
+/** The sandbox's MSW handlers: the whole API, offline. A story puts its own overrides in front of them. */
+export const sandboxHandlers = createSandboxHandlers(
+  {
+    handle(request) {
+      if (request.method === 'POST' && new URL(request.url).pathname === validatePath) {
+        validateTokens.push(/^Bearer +(\S+)$/i.exec(request.headers.get('Authorization') ?? '')?.[1] ?? '');
+      }
+      return storySandbox.handle(request);
+    },
+  },
+  { baseUrl: defaultApiBaseUrl },
+);
+
+/** How many validate requests carrying this session token reached the sandbox: "nothing was sent" is 0. */
+export function validateRequestsWith(token: string): number {
+  return validateTokens.filter((sent) => sent === token).length;
+}
+
+/** A picture of the repository's fixtures/ (see its README), served to Storybook at /fixtures. */
+export const fixtureUrl = (file: string) => `${import.meta.env.BASE_URL}fixtures/${file}`;
+
+/** A camera that films the fixture face at normal size: no webcam, works in the static build. */
+export const faceUrl = fixtureUrl('face_1280x720.jpg');
 export const faceCamera = createPictureCamera(faceUrl);
 
 /** Where the stories send the browser on success; the navigate spy catches it. */
@@ -39,7 +60,7 @@ export async function usedSessionToken(): Promise<string> {
   const token = await sessionToken();
   const image = await fetchAsBase64(faceUrl);
   const response = await storySandbox.handle(
-    new Request(`${defaultApiBaseUrl}/v2/biometric-validations/validate`, {
+    new Request(`${defaultApiBaseUrl}${validatePath}`, {
       method: 'POST',
       headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
       body: JSON.stringify({ image, os: 'DESKTOP' }),

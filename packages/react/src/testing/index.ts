@@ -2,4 +2,4 @@
 
 // Cameras for tests and stories: no browser camera, no permission prompt.
 export { createFailingCamera, createPendingCamera, createStaticCamera } from './fakeCameras.js';
-export type { StaticCameraControls } from './fakeCameras.js';
+export type { StaticCameraControls, StaticCameraOptions } from './fakeCameras.js';

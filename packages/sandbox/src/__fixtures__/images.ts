@@ -5,7 +5,8 @@ function fixture(name: string): Uint8Array<ArrayBuffer> {
 }
 
 /** The 640x480 face photo, and the same face in the other shapes a camera or a phone sends (see PROVENANCE.md). */
-export const faceJpeg = fixture('face_640x480.jpg');
+// The repository's one copy of the face photo (fixtures/, see its README); the other shapes are made from it here.
+export const faceJpeg = new Uint8Array(readFileSync(new URL('../../../../fixtures/face_640x480.jpg', import.meta.url)));
 export const faceProgressiveJpeg = fixture('face_640x480_progressive.jpg');
 /** Exactly the API's minimum size. */
 export const smallestFaceJpeg = fixture('face_320x240.jpg');

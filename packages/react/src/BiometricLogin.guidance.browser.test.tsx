@@ -1,0 +1,143 @@
+import { createSandbox } from '@biometric-login/sandbox';
+import { cleanup, render, screen, waitFor } from '@testing-library/react';
+import { userEvent } from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import faceUrl from '../../../fixtures/face_1280x720.jpg?url';
+import farUrl from '../../../fixtures/face_far_1280x720.jpg?url';
+import nearUrl from '../../../fixtures/face_near_1280x720.jpg?url';
+import offCentreUrl from '../../../fixtures/face_offcenter_1280x720.jpg?url';
+import twoFacesUrl from '../../../fixtures/two_faces_1280x720.jpg?url';
+import darkUrl from '../../../fixtures/face_dark_1280x720.jpg?url';
+import blurUrl from '../../../fixtures/face_blur_1280x720.jpg?url';
+import coffeeUrl from '../../../fixtures/noface_coffee_1280x720.jpg?url';
+import portraitUrl from '../../../fixtures/face_portrait_720x1280.jpg?url';
+import { BiometricLogin, type BiometricLoginProps } from './BiometricLogin.js';
+import { guidanceEn } from './guidance/guidanceText.js';
+import { en } from './messages.js';
+import { createPictureCamera } from './pictureCamera.js';
+import './styles.css';
+
+// Real Chromium: the picture camera films each fixture through a real MediaStream, and guided capture's lazily
+// loaded worker runs the face detector on it, as in a host app.
+const sandbox = createSandbox();
+const sent: { image: string }[] = [];
+const sandboxFetch: typeof fetch = async (input, init) => {
+  const request = new Request(input, init);
+  if (request.url.endsWith('/validate')) sent.push((await request.clone().json()) as { image: string });
+  return sandbox.handle(request);
+};
+
+afterEach(() => {
+  cleanup();
+  sent.length = 0;
+  sandbox.reset();
+});
+
+async function renderLogin(picture: string, props: Partial<BiometricLoginProps> = {}, session: Parameters<typeof sandbox.createSession>[0] = {}) {
+  const navigate = vi.fn();
+  const { token } = await sandbox.createSession(session);
+  const view = render(
+    <BiometricLogin token={token} projectFlow={{ redirectUrl: 'https://app.example.com/cb' }} fetch={sandboxFetch} navigate={navigate} camera={createPictureCamera(picture)} {...props} />,
+  );
+  const root = view.container.querySelector('.bl-root') as HTMLElement;
+  return { navigate, root };
+}
+
+/** Long enough for the detector to load and for a good face to be held (1 s) and sent, had it been good. */
+const longerThanAHold = () => new Promise((resolve) => setTimeout(resolve, 3000));
+
+describe('guided capture in Chromium', () => {
+  it('a well-placed face: the oval turns, the hold fills, and exactly one request leaves by itself', async () => {
+    const { navigate, root } = await renderLogin(faceUrl);
+    await waitFor(() => expect(root).toHaveAttribute('data-guidance', 'fit'), { timeout: 10_000 });
+    await waitFor(() => expect(navigate).toHaveBeenCalledTimes(1), { timeout: 10_000 });
+    expect(sent).toHaveLength(1);
+    await longerThanAHold();
+    expect(sent).toHaveLength(1);
+  });
+
+  it.each([
+    ['a face too far away', farUrl, 'closer', guidanceEn.hints.closer],
+    ['a face too near', nearUrl, 'back', guidanceEn.hints.back],
+    ['a face off-centre', offCentreUrl, 'center', guidanceEn.hints.center],
+    ['two faces', twoFacesUrl, 'oneFace', guidanceEn.hints.oneFace],
+    ['a dark face', darkUrl, 'light', guidanceEn.hints.light],
+    ['a blurred face', blurUrl, 'still', guidanceEn.hints.still],
+    ['a coffee cup and no face', coffeeUrl, 'face', guidanceEn.hints.face],
+  ])('%s: the hint says so, the button does not send, and nothing leaves', async (_name, picture, hint, words) => {
+    const { navigate, root } = await renderLogin(picture);
+    await waitFor(() => expect(root).toHaveAttribute('data-guidance', hint), { timeout: 10_000 });
+    expect(screen.getByRole('status')).toHaveTextContent(words);
+    const verify = screen.getByRole('button', { name: en.verify });
+    expect(verify).toBeDisabled();
+    expect(verify).toHaveAccessibleDescription(words);
+    await userEvent.click(verify, { force: true } as never).catch(() => undefined);
+    await longerThanAHold();
+    expect(sent).toHaveLength(0);
+    expect(navigate).not.toHaveBeenCalled();
+  });
+
+  it('an upright phone (720x1280): the whole frame, a portrait stage, and the 3:4 region at full resolution sent by itself', async () => {
+    const { navigate, root } = await renderLogin(portraitUrl);
+    await waitFor(() => expect(root.querySelector('.bl-stage')).toHaveAttribute('data-orientation', 'portrait'), { timeout: 10_000 });
+    await waitFor(() => expect(navigate).toHaveBeenCalledTimes(1), { timeout: 10_000 });
+    const bitmap = await createImageBitmap(new Blob([Uint8Array.from(atob(sent[0]?.image ?? ''), (character) => character.charCodeAt(0))]));
+    expect([bitmap.width, bitmap.height]).toEqual([720, 960]);
+  });
+
+  it('re-arms after an error and "Try again": a new hold, then exactly one more request', async () => {
+    const { navigate, root } = await renderLogin(faceUrl, {}, { scenario: 'LIVENESS_DETECTION_FAILED' });
+    expect(await screen.findByRole('alert', {}, { timeout: 10_000 })).toHaveTextContent(en.errors.LIVENESS_DETECTION_FAILED.title);
+    expect(sent).toHaveLength(1);
+    await longerThanAHold();
+    expect(sent).toHaveLength(1);
+    await userEvent.click(screen.getByRole('button', { name: en.tryAgain }));
+    // The hold from before the failure does not count: a new hold is shown filling before the second request.
+    await waitFor(() => expect(root.querySelector('progress.bl-hold')).not.toBeNull(), { timeout: 10_000 });
+    expect(sent).toHaveLength(1);
+    await waitFor(() => expect(navigate).toHaveBeenCalledTimes(1), { timeout: 10_000 });
+    expect(sent).toHaveLength(2);
+  });
+
+  it('autoCapture={false}: nothing leaves until the click, then exactly one request', async () => {
+    const { navigate, root } = await renderLogin(faceUrl, { autoCapture: false });
+    await waitFor(() => expect(root).toHaveAttribute('data-guidance', 'fit'), { timeout: 10_000 });
+    // Nothing will go by itself, so no "hold still" and no hold bar: the ready words ask for the button.
+    expect(screen.getByRole('status')).toHaveTextContent(en.status.ready);
+    expect(root.querySelector('progress.bl-hold')).toBeNull();
+    await longerThanAHold();
+    expect(sent).toHaveLength(0);
+    await userEvent.click(screen.getByRole('button', { name: en.verify }));
+    await waitFor(() => expect(navigate).toHaveBeenCalledTimes(1), { timeout: 10_000 });
+    expect(sent).toHaveLength(1);
+  });
+
+  it('guidance={false}: no checks, no hints, the button sends what the camera shows (as before guided capture)', async () => {
+    const { navigate, root } = await renderLogin(coffeeUrl, { guidance: false });
+    const verify = screen.getByRole('button', { name: en.verify });
+    await waitFor(() => expect(verify).toBeEnabled(), { timeout: 10_000 });
+    expect(root).not.toHaveAttribute('data-guidance');
+    await userEvent.click(verify);
+    await waitFor(() => expect(navigate).toHaveBeenCalledTimes(1), { timeout: 10_000 });
+    expect(sent).toHaveLength(1);
+  });
+
+  it('the detector cannot load and the face is dark: the light hint still shows, and the button waits for better light', async () => {
+    await renderLogin(darkUrl, { assetsUrl: '/no-such-folder/' });
+    expect(await screen.findByText(guidanceEn.limited, {}, { timeout: 10_000 })).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent(guidanceEn.hints.light), { timeout: 10_000 });
+    expect(screen.getByRole('button', { name: en.verify })).toHaveAccessibleDescription(guidanceEn.hints.light);
+    expect(sent).toHaveLength(0);
+  });
+
+  it('the detector cannot load: a quiet note, light and sharpness still checked, and the login completes by the button', async () => {
+    const { navigate } = await renderLogin(faceUrl, { assetsUrl: '/no-such-folder/' });
+    expect(await screen.findByText(guidanceEn.limited, {}, { timeout: 10_000 })).toBeInTheDocument();
+    const verify = screen.getByRole('button', { name: en.verify });
+    await waitFor(() => expect(verify).toBeEnabled(), { timeout: 10_000 });
+    await longerThanAHold();
+    expect(sent).toHaveLength(0);
+    await userEvent.click(verify);
+    await waitFor(() => expect(navigate).toHaveBeenCalledTimes(1), { timeout: 10_000 });
+  });
+});

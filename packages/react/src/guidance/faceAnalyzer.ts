@@ -1,0 +1,117 @@
+// Main-thread client of the face analyzer worker. Nothing runs at import: the worker and the model are
+// fetched only when createFaceAnalyzer() is called (after the camera starts).
+import type { DetectorSettings, FaceAnalyzerErrorCode, WorkerAnalysis, WorkerRequest, WorkerResponse } from './protocol.js';
+
+export interface FaceAnalyzerOptions {
+  /**
+   * Folder (absolute URL or path ending in '/') that serves faceAnalyzer.worker.js and blazeface.bin (copy them from
+   * the package's dist/guidance/), for setups whose bundler does not emit `new URL('./x', import.meta.url)`
+   * assets. Default: next to this module, as Vite, webpack 5 and Next.js emit them.
+   */
+  assetsUrl?: string;
+  /** Detector input's longer side in pixels, a multiple of 32. Default 160. */
+  inputSide?: number;
+  /** Minimum score of the first pass. Default 0.7. */
+  minScore?: number;
+  /** Minimum score when each candidate is looked at again, centred and larger. Default 0.75. */
+  recheckScore?: number;
+  /** A face overlapping the last verified one within this many ms is not rechecked. Default 1000. */
+  recheckReuseMs?: number;
+}
+
+export interface FaceAnalyzer {
+  /** Resolves when the model is loaded; rejects with a FaceAnalyzerError if it cannot be. */
+  readonly ready: Promise<void>;
+  /** Analyses one frame. The source is transferred to the worker: do not use it afterwards. */
+  analyze(source: ImageBitmap | VideoFrame): Promise<WorkerAnalysis>;
+  /** Ends the worker; pending analyses reject with code 'closed'. */
+  close(): void;
+}
+
+export class FaceAnalyzerError extends Error {
+  readonly code: FaceAnalyzerErrorCode;
+  constructor(code: FaceAnalyzerErrorCode, options?: { cause?: unknown }) {
+    super(code, options);
+    this.name = 'FaceAnalyzerError';
+    this.code = code;
+  }
+}
+
+export function createFaceAnalyzer(options: FaceAnalyzerOptions = {}): FaceAnalyzer {
+  const settings: DetectorSettings = { inputSide: options.inputSide ?? 160, minScore: options.minScore ?? 0.7, recheckScore: options.recheckScore ?? 0.75, recheckReuseMs: options.recheckReuseMs ?? 1000, signalsSide: 320 };
+  // Literal `new URL(..., import.meta.url)` forms so that bundlers (Vite, webpack 5, Next.js) emit both files.
+  const assets = options.assetsUrl === undefined ? undefined : new URL(options.assetsUrl, location.href);
+  const modelUrl = assets ? new URL('blazeface.bin', assets) : new URL('./blazeface.bin', import.meta.url);
+
+  const pending = new Map<number, { resolve: (r: WorkerAnalysis) => void; reject: (e: FaceAnalyzerError) => void }>();
+  let nextId = 1;
+  let failure: FaceAnalyzerError | undefined;
+  let settleReady: { resolve: () => void; reject: (e: FaceAnalyzerError) => void } | undefined;
+  const ready = new Promise<void>((resolve, reject) => { settleReady = { resolve, reject }; });
+  ready.catch(() => undefined); // observed through analyze() as well
+
+  const fail = (error: FaceAnalyzerError) => {
+    failure ??= error;
+    settleReady?.reject(failure);
+    for (const p of pending.values()) p.reject(failure);
+    pending.clear();
+  };
+
+  let worker: Worker | undefined;
+  try {
+    worker = assets
+      ? new Worker(new URL('faceAnalyzer.worker.js', assets), { type: 'module', name: 'face-analyzer' })
+      : new Worker(new URL('./faceAnalyzer.worker.js', import.meta.url), { type: 'module', name: 'face-analyzer' });
+  } catch (cause) {
+    // a CSP without worker-src 'self' (or script-src) throws SecurityError here
+    fail(new FaceAnalyzerError('workerUnavailable', { cause }));
+  }
+  const onMessage = (event: MessageEvent<WorkerResponse>) => {
+    const message = event.data;
+    switch (message.type) {
+      case 'ready':
+        settleReady?.resolve();
+        return;
+      case 'failed':
+        fail(new FaceAnalyzerError(message.code, { cause: message.detail }));
+        return;
+      case 'result':
+        pending.get(message.id)?.resolve(message.result);
+        pending.delete(message.id);
+        return;
+      case 'error':
+        pending.get(message.id)?.reject(new FaceAnalyzerError(message.code, { cause: message.detail }));
+        pending.delete(message.id);
+        return;
+    }
+    message satisfies never;
+  };
+  // the script failed to load or evaluate (404, CSP, syntax): the detector is unavailable
+  const onError = (event: ErrorEvent) => fail(new FaceAnalyzerError('workerUnavailable', { cause: event.message }));
+  worker?.addEventListener('message', onMessage);
+  worker?.addEventListener('error', onError);
+  worker?.postMessage({ type: 'init', modelUrl: modelUrl.href, settings } satisfies WorkerRequest);
+
+  return {
+    ready,
+    analyze(source) {
+      if (failure || !worker) {
+        source.close();
+        return Promise.reject(failure ?? new FaceAnalyzerError('workerUnavailable'));
+      }
+      const id = nextId++;
+      const active = worker;
+      return new Promise<WorkerAnalysis>((resolve, reject) => {
+        pending.set(id, { resolve, reject });
+        active.postMessage({ type: 'analyze', id, source } satisfies WorkerRequest, [source]);
+      });
+    },
+    close() {
+      worker?.removeEventListener('message', onMessage);
+      worker?.removeEventListener('error', onError);
+      worker?.terminate();
+      worker = undefined;
+      fail(new FaceAnalyzerError('closed'));
+    },
+  };
+}

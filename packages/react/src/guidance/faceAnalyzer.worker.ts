@@ -1,0 +1,140 @@
+/// <reference lib="webworker" />
+// Module worker: loads the BlazeFace weights once, then per frame (ImageBitmap or VideoFrame, transferred)
+// finds faces and computes the cheap signals. Plain TypeScript, no WebAssembly, no eval.
+import type { FrameRegion } from '@biometric-login/core';
+import { computeFrameSignals, type FaceBox, sharpnessOf } from '@biometric-login/core/guidance';
+import { type BlazeFace, createBlazeFace, iou } from './detector/blazeFace.js';
+import { parseGraph } from './detector/runGraph.js';
+import type { DetectorSettings, WorkerRequest, WorkerResponse } from './protocol.js';
+
+type Box = FrameRegion;
+
+declare const self: DedicatedWorkerGlobalScope;
+const post = (message: WorkerResponse) => self.postMessage(message);
+
+let detector: Promise<{ find: BlazeFace; recheck: BlazeFace }> | undefined;
+let settings: DetectorSettings = { inputSide: 160, minScore: 0.7, recheckScore: 0.75, recheckReuseMs: 1000, signalsSide: 320 };
+// the last face that passed the recheck, so a face that stays put is not rechecked every frame
+let lastVerified: { box: Box; at: number } | undefined;
+const RECHECK_SIDE = 128;
+const canvases = new Map<string, OffscreenCanvas>();
+
+self.onmessage = (event: MessageEvent<WorkerRequest>) => {
+  const message = event.data;
+  switch (message.type) {
+    case 'init':
+      settings = message.settings;
+      detector = load(message.modelUrl);
+      detector.then(
+        () => undefined,
+        () => undefined,
+      );
+      return;
+    case 'analyze':
+      void analyze(message.id, message.source);
+      return;
+  }
+  message satisfies never;
+};
+
+async function load(modelUrl: string): Promise<{ find: BlazeFace; recheck: BlazeFace }> {
+  const t0 = performance.now();
+  try {
+    const response = await fetch(modelUrl);
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    const graph = parseGraph(await response.arrayBuffer());
+    const find = createBlazeFace(graph, { minScore: settings.minScore, inputSide: settings.inputSide });
+    // a second look at each candidate, centred and at twice its size: faces score high again, the patterns that
+    // fooled the first pass (a cat, a cup, concentric rings) mostly do not
+    const recheck = createBlazeFace(graph, { minScore: 0.1, inputSide: RECHECK_SIDE });
+    post({ type: 'ready', loadMs: performance.now() - t0 });
+    return { find, recheck };
+  } catch (error) {
+    post({ type: 'failed', code: 'modelUnavailable', detail: String(error) });
+    throw error;
+  }
+}
+
+function recheck(model: BlazeFace, source: ImageBitmap | VideoFrame, face: Box): number {
+  const size = 2 * Math.max(face.width, face.height);
+  const canvas = canvases.get('recheck') ?? new OffscreenCanvas(RECHECK_SIDE, RECHECK_SIDE);
+  canvases.set('recheck', canvas);
+  const context = canvas.getContext('2d', { willReadFrequently: true });
+  if (!context) throw new Error('no 2d context');
+  context.clearRect(0, 0, RECHECK_SIDE, RECHECK_SIDE);
+  context.drawImage(source, face.x + face.width / 2 - size / 2, face.y + face.height / 2 - size / 2, size, size, 0, 0, RECHECK_SIDE, RECHECK_SIDE);
+  const found = model.detect(context.getImageData(0, 0, RECHECK_SIDE, RECHECK_SIDE).data, RECHECK_SIDE, RECHECK_SIDE);
+  const centre = RECHECK_SIDE / 2, tolerance = RECHECK_SIDE * 0.2;
+  let best = 0;
+  for (const g of found) {
+    if (Math.abs(g.x + g.width / 2 - centre) < tolerance && Math.abs(g.y + g.height / 2 - centre) < tolerance) best = Math.max(best, g.score);
+  }
+  return best;
+}
+
+const SHARPNESS_SIDE = 96;
+
+function cropOf(source: ImageBitmap | VideoFrame, box: Box, side: number): ImageData {
+  const canvas = canvases.get(`crop${side}`) ?? new OffscreenCanvas(side, side);
+  canvases.set(`crop${side}`, canvas);
+  const context = canvas.getContext('2d', { willReadFrequently: true });
+  if (!context) throw new Error('no 2d context');
+  // the inner 70% of the box: eyes, nose and mouth, not the background around the face
+  const inset = 0.15;
+  context.drawImage(source, box.x + box.width * inset, box.y + box.height * inset, box.width * (1 - 2 * inset), box.height * (1 - 2 * inset), 0, 0, side, side);
+  return context.getImageData(0, 0, side, side);
+}
+
+function pixels(source: ImageBitmap | VideoFrame, width: number, height: number, key: string): ImageData {
+  let canvas = canvases.get(key);
+  if (!canvas || canvas.width !== width || canvas.height !== height) {
+    canvas = new OffscreenCanvas(width, height);
+    canvases.set(key, canvas);
+  }
+  const context = canvas.getContext('2d', { willReadFrequently: true });
+  if (!context) throw new Error('no 2d context');
+  context.drawImage(source, 0, 0, width, height);
+  return context.getImageData(0, 0, width, height);
+}
+
+async function analyze(id: number, source: ImageBitmap | VideoFrame): Promise<void> {
+  try {
+    const models = await detector;
+    if (!models) throw new Error('not initialised');
+    const blazeFace = models.find;
+    const t0 = performance.now();
+    const width = 'displayWidth' in source ? source.displayWidth : source.width;
+    const height = 'displayHeight' in source ? source.displayHeight : source.height;
+    const [dw, dh] = blazeFace.inputSize(width, height);
+    const detectorInput = pixels(source, dw, dh, 'detector');
+    const sx = width / dw, sy = height / dh;
+    const candidates: FaceBox[] = blazeFace
+      .detect(detectorInput.data, dw, dh)
+      .map((f) => ({ x: f.x * sx, y: f.y * sy, width: f.width * sx, height: f.height * sy, score: f.score, keypoints: f.keypoints.map((k) => ({ x: k.x * sx, y: k.y * sy })) }))
+      .sort((a, b) => b.width * b.height - a.width * a.height);
+    const now = performance.now();
+    const faces: FaceBox[] = [];
+    for (const face of candidates) {
+      const reuse = lastVerified && now - lastVerified.at < settings.recheckReuseMs && iou(face, lastVerified.box) > 0.5;
+      const second = reuse ? 1 : recheck(models.recheck, source, face);
+      if (second >= settings.recheckScore) faces.push({ ...face, score: Math.min(face.score, second) });
+    }
+    lastVerified = faces[0] ? { box: faces[0], at: now } : undefined;
+    const scale = Math.min(1, settings.signalsSide / Math.max(width, height));
+    const sw = Math.round(width * scale), sh = Math.round(height * scale);
+    const signalsInput = pixels(source, sw, sh, 'signals');
+    const face = faces[0];
+    const region: Box | undefined = face && { x: face.x * scale, y: face.y * scale, width: face.width * scale, height: face.height * scale };
+    const signals = computeFrameSignals(signalsInput.data, sw, sh, region ? { region } : {});
+    if (face) {
+      // sharpness on the face resampled to a fixed size, so a large face does not read as blurred
+      const crop = cropOf(source, face, SHARPNESS_SIDE);
+      Object.assign(signals, sharpnessOf(crop.data, SHARPNESS_SIDE, SHARPNESS_SIDE));
+    }
+    post({ type: 'result', id, result: { faces, signals, frame: { width, height }, workerMs: performance.now() - t0 } });
+  } catch (error) {
+    post({ type: 'error', id, code: 'analysisFailed', detail: String(error) });
+  } finally {
+    source.close();
+  }
+}

@@ -1,0 +1,181 @@
+// The lazily loaded part of guided capture: the frame loop on the main thread, feeding the face analyzer
+// worker, and the light-and-sharpness fallback when the detector cannot load. Imported only once the camera
+// runs with guidance on, so none of it (nor the worker, nor the model) weighs on the first paint.
+import type { FrameRegion, FrameSize } from '@biometric-login/core';
+import { computeFrameSignals, type FrameAnalysis, type GuidanceState, initialGuidanceState, trackGuidance } from '@biometric-login/core/guidance';
+import { createFaceAnalyzer, type FaceAnalyzer } from './faceAnalyzer.js';
+
+/** 'loading' until the detector answers; 'limited' when it cannot (light and sharpness are still judged). */
+export type DetectorStatus = 'loading' | 'ready' | 'limited';
+
+export interface GuidanceUpdate extends GuidanceState {
+  detector: DetectorStatus;
+}
+
+export interface GuidanceLoopOptions {
+  video: HTMLVideoElement;
+  /** The part of the camera frame that is sent, from the frame's real size. */
+  region: (frame: FrameSize) => FrameRegion;
+  onUpdate: (update: GuidanceUpdate) => void;
+  /** Where faceAnalyzer.worker.js and blazeface.bin are served, when the bundler does not emit them. */
+  assetsUrl?: string | undefined;
+  /** How long a good frame is held before it is ready. Default 1000 ms. */
+  holdMs?: number | undefined;
+  /** The detector gets this long to load before light and sharpness carry on alone. Default 8000 ms. */
+  loadTimeoutMs?: number | undefined;
+}
+
+export interface GuidanceLoop {
+  /** Starts the hold over (after a capture, or a retry). */
+  reset(): void;
+  /** Stops analysing while nothing may be captured (a request in flight, an error shown), and resumes. */
+  setPaused(paused: boolean): void;
+  stop(): void;
+}
+
+/** A worker that fails this many frames in a row has died: light and sharpness carry on without it. */
+const maxFailuresInARow = 3;
+
+/** At most one frame in flight, and no more often than this: ~6 analyses a second. */
+const minIntervalMs = 150;
+/** The fallback reads a frame this wide on the main thread: about 1 ms. */
+const fallbackWidth = 160;
+
+function frameSize(video: HTMLVideoElement): FrameSize {
+  return { width: video.videoWidth, height: video.videoHeight };
+}
+
+/** The current video frame for the worker: a VideoFrame where WebCodecs exists (no copy), else an ImageBitmap. */
+async function grabFrame(video: HTMLVideoElement): Promise<VideoFrame | ImageBitmap> {
+  const VideoFrameClass = (globalThis as { VideoFrame?: typeof VideoFrame }).VideoFrame;
+  if (VideoFrameClass !== undefined) {
+    try {
+      return new VideoFrameClass(video);
+    } catch {
+      // A frame not yet decodable: an ImageBitmap of the element still works.
+    }
+  }
+  return createImageBitmap(video);
+}
+
+/** Light and sharpness without the detector: a small copy of the frame, read on the main thread. */
+function fallbackAnalysis(video: HTMLVideoElement, canvas: HTMLCanvasElement): FrameAnalysis | undefined {
+  const frame = frameSize(video);
+  if (frame.width === 0 || frame.height === 0) return undefined;
+  const width = fallbackWidth;
+  const height = Math.max(1, Math.round((fallbackWidth * frame.height) / frame.width));
+  canvas.width = width;
+  canvas.height = height;
+  const context = canvas.getContext('2d', { willReadFrequently: true });
+  if (context === null) return undefined;
+  context.drawImage(video, 0, 0, width, height);
+  return { faces: undefined, signals: computeFrameSignals(context.getImageData(0, 0, width, height).data, width, height), frame };
+}
+
+/** Starts analysing the video. Every listener, timer and the worker end with stop(). */
+export function startGuidance(options: GuidanceLoopOptions): GuidanceLoop {
+  const { video } = options;
+  let state: GuidanceState = initialGuidanceState;
+  let detector: DetectorStatus = 'loading';
+  let stopped = false;
+  let paused = false;
+  let failures = 0;
+  let inFlight = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const fallbackCanvas = video.ownerDocument.createElement('canvas');
+  let analyzer: FaceAnalyzer | undefined;
+
+  let holdTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Frames grabbed before this (say, in flight when capture stopped) belong to a hold that no longer counts. */
+  let resetAt = Number.NEGATIVE_INFINITY;
+  const publish = () => options.onUpdate({ ...state, detector });
+  /** Judges a frame as of the moment it was grabbed, not when the worker answered: the hold is the person's, not the worker's. */
+  const take = (analysis: FrameAnalysis, grabbedAt: number) => {
+    if (paused || grabbedAt < resetAt) return;
+    clearTimeout(holdTimer);
+    state = trackGuidance(state, analysis, options.region(analysis.frame), grabbedAt, { holdMs: options.holdMs });
+    publish();
+    // A hold under way completes on time, not at whichever analysis comes after it: every frame so far was good.
+    if (state.fit && !state.ready && state.goodSince !== undefined) {
+      const due = state.goodSince + (options.holdMs ?? 1000);
+      holdTimer = setTimeout(() => {
+        if (stopped || paused) return;
+        take(analysis, due);
+      }, Math.max(0, due - performance.now()));
+    }
+  };
+  const limit = () => {
+    if (detector === 'limited' || stopped) return;
+    detector = 'limited';
+    clearTimeout(holdTimer);
+    resetAt = performance.now();
+    analyzer?.close();
+    analyzer = undefined;
+    state = initialGuidanceState;
+    publish();
+  };
+
+  try {
+    analyzer = createFaceAnalyzer({ assetsUrl: options.assetsUrl });
+    const loadTimer = setTimeout(limit, options.loadTimeoutMs ?? 8000);
+    analyzer.ready.then(
+      () => {
+        clearTimeout(loadTimer);
+        if (stopped || detector === 'limited') return;
+        detector = 'ready';
+        publish();
+      },
+      () => {
+        clearTimeout(loadTimer);
+        limit();
+      },
+    );
+  } catch {
+    limit();
+  }
+
+  async function step() {
+    timer = undefined;
+    if (stopped) return;
+    const started = performance.now();
+    if (!paused && !inFlight && video.readyState >= 2 && video.videoWidth > 0) {
+      inFlight = true;
+      try {
+        const grabbedAt = performance.now();
+        if (detector === 'ready' && analyzer !== undefined) take(await analyzer.analyze(await grabFrame(video)), grabbedAt);
+        else if (detector === 'limited') {
+          const analysis = fallbackAnalysis(video, fallbackCanvas);
+          if (analysis !== undefined) take(analysis, grabbedAt);
+        }
+        failures = 0;
+      } catch {
+        // One frame that could not be analysed is skipped; a worker that fails frame after frame has died.
+        failures += 1;
+        if (detector === 'ready' && failures >= maxFailuresInARow) limit();
+      } finally {
+        inFlight = false;
+      }
+    }
+    if (!stopped) timer = setTimeout(() => void step(), Math.max(0, minIntervalMs - (performance.now() - started)));
+  }
+  void step();
+
+  return {
+    reset() {
+      clearTimeout(holdTimer);
+      resetAt = performance.now();
+      state = initialGuidanceState;
+      publish();
+    },
+    setPaused(next) {
+      paused = next;
+    },
+    stop() {
+      stopped = true;
+      clearTimeout(timer);
+      clearTimeout(holdTimer);
+      analyzer?.close();
+      analyzer = undefined;
+    },
+  };
+}
