@@ -22,7 +22,16 @@ function exposedTexts(error: unknown, depth = 0): string[] {
 const sessionToken = fc.string({ minLength: 8, maxLength: 40, unit: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz0123456789'.split('')) }).map((id) =>
   makeToken({ livenessSession: `ls_${id}`, exp: nowMs / 1000 + 600 }),
 );
-const picture = fc.uint8Array({ minLength: 24, maxLength: 96 }).map((bytes) => Buffer.from([0xff, 0xd8, 0xff, ...bytes]).toString('base64'));
+/** A picture as the caller may give it (raw base64, a data: URL, base64 with line breaks) and as it is sent (raw). */
+const picture = fc
+  .tuple(
+    fc.uint8Array({ minLength: 24, maxLength: 96 }).map((bytes) => Buffer.from([0xff, 0xd8, 0xff, ...bytes]).toString('base64')),
+    fc.constantFrom('raw', 'data URL', 'line breaks'),
+  )
+  .map(([sent, form]) => ({
+    sent,
+    given: form === 'raw' ? sent : form === 'data URL' ? `data:image/jpeg;base64,${sent}` : (sent.match(/.{1,16}/g) ?? []).join('\r\n'),
+  }));
 
 /** The ways a validate call can fail, each given the secrets so that a hostile platform or server can echo them. */
 const failures = fc.oneof(
@@ -56,10 +65,11 @@ function fetchFor(failure: Failure, token: string, image: string): typeof fetch 
 describe('no error ever carries the session token or the picture', () => {
   it('on every failure path of validateBiometric, in message, detail, server message, JSON and causes', async () => {
     await fc.assert(
-      fc.asyncProperty(sessionToken, picture, failures, async (token, image, failure) => {
+      fc.asyncProperty(sessionToken, picture, failures, async (token, { sent: image, given }, failure) => {
         vi.useFakeTimers();
         try {
-          const pending = validateBiometric({ token, image, os: 'DESKTOP', now: () => nowMs, timeoutMs: 50, fetch: fetchFor(failure, token, image) }).then(
+          // The platform and the server can only echo what was sent: the picture as raw base64.
+          const pending = validateBiometric({ token, image: given, os: 'DESKTOP', now: () => nowMs, timeoutMs: 50, fetch: fetchFor(failure, token, image) }).then(
             () => undefined,
             (error: unknown) => error,
           );

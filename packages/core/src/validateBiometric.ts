@@ -53,16 +53,19 @@ function prepareRequest(options: ValidateBiometricOptions, now: () => number): {
  * neither the session token nor the picture ever appears in that error, its message or its causes.
  */
 export async function validateBiometric(options: ValidateBiometricOptions): Promise<ValidateBiometricResult> {
+  // The secrets as given and as sent (a data: URL or line breaks stripped): a server can only echo what was sent.
   const secrets = [options.token, options.token?.trim?.(), options.image].filter((secret): secret is string => typeof secret === 'string');
   try {
-    return await send(options);
+    const now = options.now ?? Date.now;
+    const request = prepareRequest(options, now);
+    secrets.push(request.body.image);
+    return await send(options, request, now);
   } catch (error) {
     throw error instanceof BiometricLoginError ? redactError(error, secrets) : error;
   }
 }
 
-async function send(options: ValidateBiometricOptions): Promise<ValidateBiometricResult> {
-  const now = options.now ?? Date.now;
+async function send(options: ValidateBiometricOptions, { url, body }: { url: string; body: ValidateRequest }, now: () => number): Promise<ValidateBiometricResult> {
   const fetchImpl = options.fetch ?? globalThis.fetch;
   // Wrapped: browsers throw "Illegal invocation" when setTimeout is called with another `this`.
   const timers: Timers = options.timers ?? {
@@ -70,7 +73,6 @@ async function send(options: ValidateBiometricOptions): Promise<ValidateBiometri
     clearTimeout: (handle) => globalThis.clearTimeout(handle),
   };
   const timeoutMs = options.timeoutMs ?? 30_000;
-  const { url, body } = prepareRequest(options, now);
   if (options.signal?.aborted) throw abortError(options.signal);
 
   const controller = new AbortController();
