@@ -18,18 +18,21 @@ export const contentSecurityPolicy = [
 ].join('; ');
 
 /** Vite's dev server injects inline scripts (React refresh preamble) and style tags (CSS HMR): dev only, never preview. */
-export const devContentSecurityPolicy = contentSecurityPolicy
-  .replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
-  .replace("style-src 'self'", "style-src 'self' 'unsafe-inline'");
+export const devContentSecurityPolicy = withScriptSources(contentSecurityPolicy, ["'unsafe-inline'"]).replace("style-src 'self'", "style-src 'self' 'unsafe-inline'");
 
 /** The policy with more `connect-src` origins, for a build that calls a real API on another origin. */
 export function withConnectSources(policy: string, origins: readonly string[]): string {
   return origins.length === 0 ? policy : policy.replace("connect-src 'self'", ["connect-src 'self'", ...origins].join(' '));
 }
 
+/** The policy with more `script-src` sources, after 'self'. */
+export function withScriptSources(policy: string, sources: readonly string[]): string {
+  return sources.length === 0 ? policy : policy.replace("script-src 'self'", ["script-src 'self'", ...sources].join(' '));
+}
+
 /** The policy with a per-response nonce in `script-src`, for a server that renders its own inline scripts (Next.js). */
 export function withScriptNonce(policy: string, nonce: string): string {
-  return policy.replace("script-src 'self'", `script-src 'self' 'nonce-${nonce}'`);
+  return withScriptSources(policy, [`'nonce-${nonce}'`]);
 }
 
 /** Every header the demo is served with, around the given Content-Security-Policy. */

@@ -1,5 +1,5 @@
 import { type NextRequest, NextResponse } from 'next/server';
-import { contentSecurityPolicy, devContentSecurityPolicy, securityHeaders, withConnectSources, withScriptNonce } from '../demo/securityHeaders';
+import { contentSecurityPolicy, devContentSecurityPolicy, securityHeaders, withConnectSources, withScriptNonce, withScriptSources } from '../demo/securityHeaders';
 
 /**
  * The demo page's headers (its CSP and Permissions-Policy), with two additions a Next.js app needs: the API's
@@ -10,7 +10,7 @@ export function proxy(request: NextRequest): NextResponse {
   const apiOrigin = process.env.BIOMETRIC_API_URL;
   const nonce = btoa(crypto.randomUUID());
   // `next dev` evaluates code for its overlay and injects styles; `next start` gets the demo's policy.
-  const base = process.env.NODE_ENV === 'development' ? devContentSecurityPolicy.replace("script-src 'self'", "script-src 'self' 'unsafe-eval'") : contentSecurityPolicy;
+  const base = process.env.NODE_ENV === 'development' ? withScriptSources(devContentSecurityPolicy, ["'unsafe-eval'"]) : contentSecurityPolicy;
   const policy = withScriptNonce(withConnectSources(base, apiOrigin === undefined ? [] : [new URL(apiOrigin).origin]), nonce);
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('Content-Security-Policy', policy);

@@ -4,13 +4,11 @@ import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import fixtureUrl from '../../../fixtures/face_1280x720.jpg?url';
+import { documentedSuccesses, expectEveryDocumentedField } from '../test/documentedExamples.js';
 import { BiometricLogin } from './BiometricLogin.js';
 import { en } from './messages.js';
 import { createPictureCamera } from './pictureCamera.js';
-import documented from '../../../fixtures/verifik-validate-examples.json' with { type: 'json' };
 import './styles.css';
-
-const documentedSuccesses = (documented as { answers: { id: string; status: number; body: unknown }[] }).answers.filter((answer) => answer.status === 200);
 
 // Real Chromium, the real camera drivers, and Chromium's fake webcam showing the fixture face at 1280x720.
 const sandbox = createSandbox();
@@ -61,14 +59,12 @@ function meanDifference(a: Uint8ClampedArray, b: Uint8ClampedArray): number {
 
 const liveTracks = () => tracks.filter((track) => track.readyState === 'live');
 
-// The default camera: react-webcam, as a host gets it without passing `camera`.
-const camera = undefined;
-
+// No `camera` prop: the default camera, react-webcam, as a host gets it.
 describe('<BiometricLogin> with the real webcam in Chromium through react-webcam', () => {
   it('captures the face-centred region at the camera resolution, unmirrored, sends it, redirects, and ends every track', async () => {
     const navigate = vi.fn();
     const { token } = await sandbox.createSession();
-    render(<BiometricLogin token={token} projectFlow={{ redirectUrl: 'https://app.example.com/cb?x=1' }} fetch={sandboxFetch} navigate={navigate} camera={camera} />);
+    render(<BiometricLogin token={token} projectFlow={{ redirectUrl: 'https://app.example.com/cb?x=1' }} fetch={sandboxFetch} navigate={navigate} />);
     const video = await screen.findByLabelText(en.videoLabel);
     expect(video.tagName).toBe('VIDEO');
     expect(getComputedStyle(video).transform).toBe('matrix(-1, 0, 0, 1, 0, 0)');
@@ -103,7 +99,7 @@ describe('<BiometricLogin> with the real webcam in Chromium through react-webcam
 
   it('ends every track when unmounted while the camera is on', async () => {
     const { token } = await sandbox.createSession();
-    const view = render(<BiometricLogin token={token} projectFlow={{ redirectUrl: 'https://app.example.com/cb' }} fetch={sandboxFetch} navigate={vi.fn()} camera={camera} />);
+    const view = render(<BiometricLogin token={token} projectFlow={{ redirectUrl: 'https://app.example.com/cb' }} fetch={sandboxFetch} navigate={vi.fn()} />);
     await waitFor(() => expect(screen.getByRole('button', { name: en.verify })).toBeEnabled(), { timeout: 10_000 });
     expect(liveTracks()).toHaveLength(1);
     view.unmount();
@@ -112,13 +108,12 @@ describe('<BiometricLogin> with the real webcam in Chromium through react-webcam
 
   it('ends the track when unmounted before the camera answered', async () => {
     const { token } = await sandbox.createSession();
-    const view = render(<BiometricLogin token={token} projectFlow={{ redirectUrl: 'https://app.example.com/cb' }} fetch={sandboxFetch} navigate={vi.fn()} camera={camera} />);
+    const view = render(<BiometricLogin token={token} projectFlow={{ redirectUrl: 'https://app.example.com/cb' }} fetch={sandboxFetch} navigate={vi.fn()} />);
     await waitFor(() => expect(navigator.mediaDevices.getUserMedia).toHaveBeenCalled());
     view.unmount();
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(liveTracks()).toHaveLength(0);
   });
-
 });
 
 describe("Verifik's documented answers, in Chromium", () => {
@@ -129,18 +124,13 @@ describe("Verifik's documented answers, in Chromium", () => {
     // The API answers exactly the documentation's example (over a real fetch Response in the browser).
     const documentedFetch: typeof fetch = async () => new Response(JSON.stringify(answer.body), { status: 200, headers: { 'Content-Type': 'application/json' } });
     render(
-      <BiometricLogin token={token} projectFlow={{ redirectUrl: 'https://app.example.com/cb' }} fetch={documentedFetch} navigate={navigate} onSuccess={onSuccess} camera={camera} autoCapture={false} />,
+      <BiometricLogin token={token} projectFlow={{ redirectUrl: 'https://app.example.com/cb' }} fetch={documentedFetch} navigate={navigate} onSuccess={onSuccess} autoCapture={false} />,
     );
     const verify = screen.getByRole('button', { name: en.verify });
     await waitFor(() => expect(verify).toBeEnabled(), { timeout: 10_000 });
     await userEvent.click(verify);
     await waitFor(() => expect(navigate).toHaveBeenCalledTimes(1), { timeout: 10_000 });
-    const body = answer.body as { data: { token: string }; signature?: unknown; id?: unknown };
-    const success = onSuccess.mock.calls[0]?.[0] as { token: string; data: unknown; signature?: unknown; id?: unknown };
-    expect(success.token).toBe(body.data.token);
-    expect(success.data).toEqual(body.data);
-    expect(success.signature).toEqual(body.signature);
-    expect(success.id).toEqual(body.id);
+    expectEveryDocumentedField(onSuccess, answer);
   });
 });
 

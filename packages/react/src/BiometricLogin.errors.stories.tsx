@@ -1,4 +1,4 @@
-import { BiometricLoginError, checkCameraSupport } from '@biometric-login/core';
+import { BiometricLoginError, checkCameraSupport, defaultApiBaseUrl, validatePath } from '@biometric-login/core';
 import type { Meta } from '@storybook/react-vite';
 import { http, HttpResponse } from 'msw';
 import { BiometricLogin } from './BiometricLogin.js';
@@ -25,7 +25,7 @@ const meta = {
 
 export default meta;
 
-const validate = 'https://api.verifik.co/v2/biometric-validations/validate';
+const validate = `${defaultApiBaseUrl}${validatePath}`;
 // Far more failures than the automatic retries, so the error reaches the person.
 const always = Number.MAX_SAFE_INTEGER;
 const cameraFailing = (name: string) => createFailingCamera(new DOMException('', name));

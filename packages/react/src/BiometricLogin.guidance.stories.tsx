@@ -1,13 +1,12 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { delay, http } from 'msw';
-import { expect, fn, waitFor } from 'storybook/test';
+import { expect, waitFor } from 'storybook/test';
 import { BiometricLogin } from './BiometricLogin.js';
 import { createPictureCamera } from './pictureCamera.js';
 import { withCaughtRedirect } from './stories/CaughtRedirect.js';
-import { readyVerifyButton, wordsFor } from './stories/errorStory.js';
+import { captureTimeoutMs, readyVerifyButton, wordsFor } from './stories/errorStory.js';
 import {
   attributeValuesDuring,
-  guidanceTimeoutMs,
   guidanceWordsFor,
   heldStill,
   hintStory,
@@ -16,7 +15,7 @@ import {
   waitForGuidance,
 } from './stories/guidanceStory.js';
 import { createPictureCameras } from './stories/pictureCameras.js';
-import { baseArgs, baseArgTypes, baseParameters, renderWithSession } from './stories/storyMeta.js';
+import { baseArgs, baseArgTypes, baseParameters, ownSpies, renderWithSession } from './stories/storyMeta.js';
 import { fixtureUrl, sandboxHandlers, sessionToken, validateRequestsWith } from './stories/storySandbox.js';
 import './stories/stories.css';
 import './styles.css';
@@ -50,7 +49,7 @@ export const Checking: Story = {
     const words = wordsFor(globals);
     const root = await loginRegion(canvas, globals);
     const verify = await canvas.findByRole('button', { name: words.verify });
-    await waitFor(() => expect(root).toHaveAttribute('data-state', 'ready'), { timeout: guidanceTimeoutMs });
+    await waitFor(() => expect(root).toHaveAttribute('data-state', 'ready'), { timeout: captureTimeoutMs });
     await expect(canvas.getByRole('status')).toHaveTextContent(words.checkingCamera);
     await expect(verify).toBeDisabled();
     await expect(verify).toHaveAccessibleDescription(words.checkingCamera);
@@ -99,12 +98,12 @@ export const Holding: Story = {
 
 export const AutoCaptureSuccess: Story = {
   // Spies of its own: the docs page renders it beside the others, and it sends by itself there too.
-  args: { onSuccess: fn(), onError: fn(), navigate: fn() },
+  args: ownSpies(),
   decorators: [withCaughtRedirect],
   parameters: { docs: { description: { story: 'Nobody clicks: a good face held still for about a second is captured and sent by itself, once.' } } },
   async play({ canvas, args, globals, loaded }) {
     const words = wordsFor(globals);
-    await waitFor(() => expect(args.navigate).toHaveBeenCalledTimes(1), { timeout: guidanceTimeoutMs });
+    await waitFor(() => expect(args.navigate).toHaveBeenCalledTimes(1), { timeout: captureTimeoutMs });
     await expect(args.onSuccess).toHaveBeenCalledTimes(1);
     await expect(canvas.getByRole('status')).toHaveTextContent(words.status.redirecting);
     // The decorator shows the caught URL on its next render, just after navigate was called.
@@ -124,7 +123,7 @@ export const Limited: Story = {
   },
   async play({ canvas, args, globals, loaded }) {
     const words = wordsFor(globals);
-    await expect(await canvas.findByText(guidanceWordsFor(globals).limited, undefined, { timeout: guidanceTimeoutMs })).toBeVisible();
+    await expect(await canvas.findByText(guidanceWordsFor(globals).limited, undefined, { timeout: captureTimeoutMs })).toBeVisible();
     const verify = await readyVerifyButton(canvas, words.verify);
     await expect(canvas.getByRole('status')).toHaveTextContent(words.status.ready);
     await expect(await loginRegion(canvas, globals)).not.toHaveAttribute('data-guidance');

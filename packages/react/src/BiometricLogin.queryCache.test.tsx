@@ -3,6 +3,7 @@ import { screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { faceFrame } from '../test/faceFrame.js';
 import { clickVerify, requests, session, setup } from '../test/loginHarness.js';
+import { en } from './messages.js';
 
 /** Everything a QueryClient holds about mutations, as devtools or a persister would read it. */
 function held(cache: MutationCache): string {
@@ -68,6 +69,7 @@ describe('no QueryClient keeps the picture or the login token', () => {
     await waitFor(() => expect(navigate).toHaveBeenCalledTimes(1));
     expect(caches).toHaveLength(1);
     await waitFor(() => expect(caches[0]?.getAll()).toHaveLength(0));
-    expect(screen.getByRole('status')).toBeInTheDocument();
+    // Emptied while the component is still up (redirecting), not by an unmount.
+    expect(screen.getByRole('status')).toHaveTextContent(en.status.redirecting);
   });
 });

@@ -6,9 +6,9 @@ import type { BiometricLoginSuccess } from './biometricLoginOptions.js';
 import { createPendingCamera } from './testing/fakeCameras.js';
 import { BiometricLoginDocs } from './stories/BiometricLoginDocs.js';
 import { withCaughtRedirect } from './stories/CaughtRedirect.js';
-import { readyVerifyButton, wordsFor } from './stories/errorStory.js';
-import { guidanceTimeoutMs, heldStill } from './stories/guidanceStory.js';
-import { baseArgs, baseArgTypes, baseParameters, renderWithSession } from './stories/storyMeta.js';
+import { captureTimeoutMs, readyVerifyButton, wordsFor } from './stories/errorStory.js';
+import { heldStill } from './stories/guidanceStory.js';
+import { baseArgs, baseArgTypes, baseParameters, ownSpies, renderWithSession } from './stories/storyMeta.js';
 import { sessionToken, validateRequestsWith } from './stories/storySandbox.js';
 import { nightTheme, ThemeLegend, themeRule } from './stories/ThemeLegend.js';
 import './stories/stories.css';
@@ -40,7 +40,6 @@ type Story = StoryObj<typeof meta>;
 // that send by themselves get there anyway. There they run side by side, so each needs spies of its own rather
 // than the meta's shared ones.
 const playsInDocs = { docs: { story: { autoplay: true } } };
-const ownSpies = () => ({ onSuccess: fn(), onError: fn(), navigate: fn() });
 
 export const Ready: Story = {
   // The flow's own ready state, as `guidance={false}` hosts get it: the button works at once, whatever the camera
@@ -88,7 +87,7 @@ export const Capturing: Story = {
   args: { ...ownSpies(), checkFrame: fn(() => new Promise<undefined>(() => undefined)) },
   async play({ canvas, args, globals, loaded }) {
     const words = wordsFor(globals);
-    await waitFor(() => expect(canvas.getByRole('status')).toHaveTextContent(words.status.capturing), { timeout: guidanceTimeoutMs });
+    await waitFor(() => expect(canvas.getByRole('status')).toHaveTextContent(words.status.capturing), { timeout: captureTimeoutMs });
     await expect(canvas.getByRole('button', { name: words.verify })).toBeDisabled();
     await expect(canvas.queryByRole('progressbar')).toBeNull();
     await expect(args.checkFrame).toHaveBeenCalledTimes(1);
@@ -103,7 +102,7 @@ export const Submitting: Story = {
   loaders: [async () => ({ token: await sessionToken({ scenario: 'SLOW', delayMs: 600_000 }) })],
   async play({ canvas, args, globals, loaded }) {
     const words = wordsFor(globals);
-    await waitFor(() => expect(canvas.getByRole('status')).toHaveTextContent(words.status.submitting), { timeout: guidanceTimeoutMs });
+    await waitFor(() => expect(canvas.getByRole('status')).toHaveTextContent(words.status.submitting), { timeout: captureTimeoutMs });
     await expect(canvas.getByRole('region', { name: words.regionLabel })).toHaveAttribute('aria-busy', 'true');
     await expect(canvas.getByRole('button', { name: words.verify })).toBeDisabled();
     // "Submitting" shows as the request starts; the sandbox sees it a moment later.
@@ -145,7 +144,7 @@ export const SuccessRedirectPrevented: Story = {
   args: { ...ownSpies(), onSuccess: fn((success: BiometricLoginSuccess) => success.preventRedirect()) },
   async play({ canvas, args, globals, loaded }) {
     const words = wordsFor(globals);
-    await waitFor(() => expect(canvas.getByRole('status')).toHaveTextContent(words.status.succeeded), { timeout: guidanceTimeoutMs });
+    await waitFor(() => expect(canvas.getByRole('status')).toHaveTextContent(words.status.succeeded), { timeout: captureTimeoutMs });
     await expect(args.onSuccess).toHaveBeenCalledTimes(1);
     await expect(validateRequestsWith(String(loaded.token))).toBe(1);
     await expect(args.navigate).not.toHaveBeenCalled();

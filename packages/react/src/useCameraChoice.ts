@@ -1,8 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { CameraDriver, CameraHandle, CameraOption } from './cameraDriver.js';
 
-export type { CameraOption } from './cameraDriver.js';
-
 export interface CameraChoice {
   /** The cameras to choose from, once the person allowed one (browsers name them only then). */
   cameras: readonly CameraOption[];

@@ -1,5 +1,6 @@
 import { centredRegion, type FrameSize, type GuidanceHint } from '@biometric-login/core';
 import { useEffect, useRef, useState } from 'react';
+import { useLatest } from './useLatest.js';
 import type { CameraHandle } from './cameraDriver.js';
 import type { GuidanceLoop, GuidanceUpdate } from './guidance/guidanceLoop.js';
 
@@ -56,6 +57,7 @@ export function useGuidance({ enabled, camera, aspectRatio, assetsUrl, holdMs, p
   const [seen, setSeen] = useState<{ video: HTMLVideoElement; view: GuidanceView } | undefined>(undefined);
   const view = video === undefined ? off : seen?.video === video ? seen.view : loading;
   const loop = useRef<GuidanceLoop | undefined>(undefined);
+  const pausedNow = useLatest(paused);
 
   useEffect(() => {
     if (video === undefined) return;
@@ -68,7 +70,7 @@ export function useGuidance({ enabled, camera, aspectRatio, assetsUrl, holdMs, p
     // The analyzer, its worker and its model load only now, after the camera started: never before the first paint.
     import('./guidance/guidanceLoop.js').then(
       ({ startGuidance }) => {
-        if (!stopped) loop.current = startGuidance({ video, region, onUpdate, assetsUrl, holdMs });
+        if (!stopped) loop.current = startGuidance({ video, region, onUpdate, assetsUrl, holdMs, paused: pausedNow.current });
       },
       () => {
         // The chunk itself could not load (offline, a CSP): the person still logs in, unguided.
@@ -80,14 +82,15 @@ export function useGuidance({ enabled, camera, aspectRatio, assetsUrl, holdMs, p
       loop.current?.stop();
       loop.current = undefined;
     };
-  }, [video, aspectRatio, assetsUrl, holdMs]);
+  }, [video, aspectRatio, assetsUrl, holdMs, pausedNow]);
 
   // Paused, the hold is emptied at once: when capture is allowed again (after "Try again"), a good face must be
-  // held anew before auto-capture fires; a hold from before the failure never counts.
+  // held anew before auto-capture fires; a hold from before the failure never counts. A loop that starts later
+  // starts paused or not (above).
   useEffect(() => {
     loop.current?.setPaused(paused);
     if (paused) loop.current?.reset();
-  }, [paused, view.status]);
+  }, [paused]);
 
   return view;
 }

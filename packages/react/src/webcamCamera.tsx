@@ -16,7 +16,7 @@ const Webcam = ((WebcamModule as unknown as { default?: WebcamComponent }).defau
  * it reports a missing camera API as the string "getUserMedia not supported", and its import-time
  * getUserMedia shim rejects with a plain Error in a browser that has none.
  */
-export function translateWebcamError(error: unknown): unknown {
+function translateWebcamError(error: unknown): unknown {
   const plainError = error instanceof Error && Object.getPrototypeOf(error) === Error.prototype;
   if (typeof error === 'string' || plainError) {
     return new BiometricLoginError('CAMERA_UNSUPPORTED', { detail: 'this browser has no camera API (react-webcam)', cause: error });

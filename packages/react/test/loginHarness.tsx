@@ -1,3 +1,4 @@
+import { defaultApiBaseUrl, validatePath as validateApiPath } from '@biometric-login/core';
 import { createSandbox, type CreateSessionOptions } from '@biometric-login/sandbox';
 import { createSandboxHandlers } from '@biometric-login/sandbox/msw';
 import { render, screen, waitFor } from '@testing-library/react';
@@ -11,10 +12,9 @@ import { createStaticCamera } from '../src/testing/fakeCameras.js';
 import { faceFrame } from './faceFrame.js';
 
 // The DOM tests' world: the sandbox API behind MSW at the real address, a static camera, spies for every callback.
-export const apiBaseUrl = 'https://api.verifik.co';
-export const validatePath = `${apiBaseUrl}/v2/biometric-validations/validate`;
+export const validatePath = `${defaultApiBaseUrl}${validateApiPath}`;
 export const sandbox = createSandbox();
-export const server = setupServer(...createSandboxHandlers(sandbox, { baseUrl: apiBaseUrl }));
+export const server = setupServer(...createSandboxHandlers(sandbox, { baseUrl: defaultApiBaseUrl }));
 export const requests: Request[] = [];
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
@@ -35,7 +35,8 @@ export async function session(options: CreateSessionOptions = {}) {
   return (await sandbox.createSession(options)).token;
 }
 
-export function setup(props: Partial<BiometricLoginProps> & { token: string }, wrapper?: (children: ReactNode) => ReactNode, user = userEvent.setup()) {
+export function setup(props: Partial<BiometricLoginProps> & { token: string }, wrapper?: (children: ReactNode) => ReactNode) {
+  const user = userEvent.setup();
   const navigate = vi.fn();
   const onSuccess = vi.fn();
   const onError = vi.fn();

@@ -12,8 +12,13 @@ type Box = FrameRegion;
 declare const self: DedicatedWorkerGlobalScope;
 const post = (message: WorkerResponse) => self.postMessage(message);
 
-let detector: Promise<{ find: BlazeFace; recheck: BlazeFace }> | undefined;
-let settings: DetectorSettings = { inputSide: 160, minScore: 0.7, recheckScore: 0.75, recheckReuseMs: 1000, signalsSide: 320 };
+interface Detector {
+  find: BlazeFace;
+  recheck: BlazeFace;
+  settings: DetectorSettings;
+}
+
+let detector: Promise<Detector> | undefined;
 // the last face that passed the recheck, so a face that stays put is not rechecked every frame
 let lastVerified: { box: Box; at: number } | undefined;
 const RECHECK_SIDE = 128;
@@ -23,8 +28,7 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
   const message = event.data;
   switch (message.type) {
     case 'init':
-      settings = message.settings;
-      detector = load(message.modelUrl);
+      detector = load(message.modelUrl, message.settings);
       detector.then(
         () => undefined,
         () => undefined,
@@ -37,7 +41,7 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
   message satisfies never;
 };
 
-async function load(modelUrl: string): Promise<{ find: BlazeFace; recheck: BlazeFace }> {
+async function load(modelUrl: string, settings: DetectorSettings): Promise<Detector> {
   const t0 = performance.now();
   try {
     const response = await fetch(modelUrl);
@@ -48,22 +52,37 @@ async function load(modelUrl: string): Promise<{ find: BlazeFace; recheck: Blaze
     // fooled the first pass (a cat, a cup, concentric rings) mostly do not
     const recheck = createBlazeFace(graph, { minScore: 0.1, inputSide: RECHECK_SIDE });
     post({ type: 'ready', loadMs: performance.now() - t0 });
-    return { find, recheck };
+    return { find, recheck, settings };
   } catch (error) {
     post({ type: 'failed', code: 'modelUnavailable', detail: String(error) });
     throw error;
   }
 }
 
-function recheck(model: BlazeFace, source: ImageBitmap | VideoFrame, face: Box): number {
-  const size = 2 * Math.max(face.width, face.height);
-  const canvas = canvases.get('recheck') ?? new OffscreenCanvas(RECHECK_SIDE, RECHECK_SIDE);
-  canvases.set('recheck', canvas);
+/**
+ * The source (or the part `from` of it) scaled to width x height, through a canvas kept per use. A part reaching past
+ * the frame's edge leaves some of the canvas undrawn: it is cleared first, so it never shows the last frame.
+ */
+function readPixels(key: string, source: ImageBitmap | VideoFrame, width: number, height: number, from?: Box): ImageData {
+  let canvas = canvases.get(key);
+  if (!canvas || canvas.width !== width || canvas.height !== height) {
+    canvas = new OffscreenCanvas(width, height);
+    canvases.set(key, canvas);
+  }
   const context = canvas.getContext('2d', { willReadFrequently: true });
   if (!context) throw new Error('no 2d context');
-  context.clearRect(0, 0, RECHECK_SIDE, RECHECK_SIDE);
-  context.drawImage(source, face.x + face.width / 2 - size / 2, face.y + face.height / 2 - size / 2, size, size, 0, 0, RECHECK_SIDE, RECHECK_SIDE);
-  const found = model.detect(context.getImageData(0, 0, RECHECK_SIDE, RECHECK_SIDE).data, RECHECK_SIDE, RECHECK_SIDE);
+  if (from === undefined) context.drawImage(source, 0, 0, width, height);
+  else {
+    context.clearRect(0, 0, width, height);
+    context.drawImage(source, from.x, from.y, from.width, from.height, 0, 0, width, height);
+  }
+  return context.getImageData(0, 0, width, height);
+}
+
+function recheck(model: BlazeFace, source: ImageBitmap | VideoFrame, face: Box): number {
+  const size = 2 * Math.max(face.width, face.height);
+  const around = { x: face.x + face.width / 2 - size / 2, y: face.y + face.height / 2 - size / 2, width: size, height: size };
+  const found = model.detect(readPixels('recheck', source, RECHECK_SIDE, RECHECK_SIDE, around).data, RECHECK_SIDE, RECHECK_SIDE);
   const centre = RECHECK_SIDE / 2, tolerance = RECHECK_SIDE * 0.2;
   let best = 0;
   for (const g of found) {
@@ -74,39 +93,23 @@ function recheck(model: BlazeFace, source: ImageBitmap | VideoFrame, face: Box):
 
 const SHARPNESS_SIDE = 96;
 
+/** The inner 70% of the face box (eyes, nose and mouth, not the background around the face) at side x side. */
 function cropOf(source: ImageBitmap | VideoFrame, box: Box, side: number): ImageData {
-  const canvas = canvases.get(`crop${side}`) ?? new OffscreenCanvas(side, side);
-  canvases.set(`crop${side}`, canvas);
-  const context = canvas.getContext('2d', { willReadFrequently: true });
-  if (!context) throw new Error('no 2d context');
-  // the inner 70% of the box: eyes, nose and mouth, not the background around the face
   const inset = 0.15;
-  context.drawImage(source, box.x + box.width * inset, box.y + box.height * inset, box.width * (1 - 2 * inset), box.height * (1 - 2 * inset), 0, 0, side, side);
-  return context.getImageData(0, 0, side, side);
-}
-
-function pixels(source: ImageBitmap | VideoFrame, width: number, height: number, key: string): ImageData {
-  let canvas = canvases.get(key);
-  if (!canvas || canvas.width !== width || canvas.height !== height) {
-    canvas = new OffscreenCanvas(width, height);
-    canvases.set(key, canvas);
-  }
-  const context = canvas.getContext('2d', { willReadFrequently: true });
-  if (!context) throw new Error('no 2d context');
-  context.drawImage(source, 0, 0, width, height);
-  return context.getImageData(0, 0, width, height);
+  const inner = { x: box.x + box.width * inset, y: box.y + box.height * inset, width: box.width * (1 - 2 * inset), height: box.height * (1 - 2 * inset) };
+  return readPixels(`crop${side}`, source, side, side, inner);
 }
 
 async function analyze(id: number, source: ImageBitmap | VideoFrame): Promise<void> {
   try {
     const models = await detector;
     if (!models) throw new Error('not initialised');
-    const blazeFace = models.find;
+    const { find: blazeFace, settings } = models;
     const t0 = performance.now();
     const width = 'displayWidth' in source ? source.displayWidth : source.width;
     const height = 'displayHeight' in source ? source.displayHeight : source.height;
     const [dw, dh] = blazeFace.inputSize(width, height);
-    const detectorInput = pixels(source, dw, dh, 'detector');
+    const detectorInput = readPixels('detector', source, dw, dh);
     const sx = width / dw, sy = height / dh;
     const candidates: FaceBox[] = blazeFace
       .detect(detectorInput.data, dw, dh)
@@ -122,7 +125,7 @@ async function analyze(id: number, source: ImageBitmap | VideoFrame): Promise<vo
     lastVerified = faces[0] ? { box: faces[0], at: now } : undefined;
     const scale = Math.min(1, settings.signalsSide / Math.max(width, height));
     const sw = Math.round(width * scale), sh = Math.round(height * scale);
-    const signalsInput = pixels(source, sw, sh, 'signals');
+    const signalsInput = readPixels('signals', source, sw, sh);
     const face = faces[0];
     const region: Box | undefined = face && { x: face.x * scale, y: face.y * scale, width: face.width * scale, height: face.height * scale };
     const signals = computeFrameSignals(signalsInput.data, sw, sh, region ? { region } : {});

@@ -23,6 +23,8 @@ export interface GuidanceLoopOptions {
   holdMs?: number | undefined;
   /** The detector gets this long to load before light and sharpness carry on alone. Default 8000 ms. */
   loadTimeoutMs?: number | undefined;
+  /** Start paused (nothing may be captured now); setPaused changes it. Default false. */
+  paused?: boolean | undefined;
 }
 
 export interface GuidanceLoop {
@@ -64,8 +66,11 @@ function fallbackAnalysis(video: HTMLVideoElement, canvas: HTMLCanvasElement): F
   if (frame.width === 0 || frame.height === 0) return undefined;
   const width = fallbackWidth;
   const height = Math.max(1, Math.round((fallbackWidth * frame.height) / frame.width));
-  canvas.width = width;
-  canvas.height = height;
+  // Setting a canvas's size clears and reallocates it, even to the same size.
+  if (canvas.width !== width || canvas.height !== height) {
+    canvas.width = width;
+    canvas.height = height;
+  }
   const context = canvas.getContext('2d', { willReadFrequently: true });
   if (context === null) return undefined;
   context.drawImage(video, 0, 0, width, height);
@@ -78,7 +83,7 @@ export function startGuidance(options: GuidanceLoopOptions): GuidanceLoop {
   let state: GuidanceState = initialGuidanceState;
   let detector: DetectorStatus = 'loading';
   let stopped = false;
-  let paused = false;
+  let paused = options.paused ?? false;
   let failures = 0;
   let inFlight = false;
   let timer: ReturnType<typeof setTimeout> | undefined;

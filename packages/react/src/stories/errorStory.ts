@@ -8,8 +8,11 @@ import { sandboxHandlers, sessionToken, validateRequestsWith } from './storySand
 
 type Globals = StoryContext['globals'];
 
-/** Until the first frame is taken by itself: the camera's first frame, the face detector's load, the hold. */
-const captureTimeoutMs = 10_000;
+/**
+ * How long guided capture may take to get going: the camera's first frame, the face detector's worker and model,
+ * its first verdict (two analyses that agree), and (for a frame taken by itself) the hold.
+ */
+export const captureTimeoutMs = 10_000;
 
 /**
  * The primary button once it may send: the picture camera shows a real frame and, with guided capture, the face

@@ -14,6 +14,6 @@ describe('BiometricLogin/Guidance stories', () => {
   });
 
   it('show only hints the library has', () => {
-    expect(shown.every((hint) => (guidanceHints as readonly unknown[]).includes(hint))).toBe(true);
+    expect(shown.filter((hint) => !(guidanceHints as readonly unknown[]).includes(hint))).toEqual([]);
   });
 });

@@ -4,14 +4,12 @@ import { expect, waitFor } from 'storybook/test';
 import type { BiometricLogin } from '../BiometricLogin.js';
 import { type GuidanceText, guidanceEn, guidanceEs } from '../guidance/guidanceText.js';
 import { createPictureCamera } from '../pictureCamera.js';
-import { wordsFor } from './errorStory.js';
+import { captureTimeoutMs, wordsFor } from './errorStory.js';
 import { fixtureUrl, validateRequestsWith } from './storySandbox.js';
 
 type Canvas = StoryContext['canvas'];
 type Globals = StoryContext['globals'];
 
-/** The first verdict takes a while: the camera's first frame, the detector's worker and model, two analyses that agree. */
-export const guidanceTimeoutMs = 10_000;
 /** Longer than the hold (1 s) and the send after it: had a frame been allowed to leave, it would have. */
 export const longerThanAHoldMs = 1500;
 
@@ -27,7 +25,7 @@ export function loginRegion(canvas: Canvas, globals: Globals): Promise<HTMLEleme
 
 /** Waits for guided capture to settle on `value` (`fit` or a hint) once the camera and the detector run. */
 export async function waitForGuidance(root: HTMLElement, value: GuidanceHint | 'fit'): Promise<void> {
-  await waitFor(() => expect(root).toHaveAttribute('data-guidance', value), { timeout: guidanceTimeoutMs });
+  await waitFor(() => expect(root).toHaveAttribute('data-guidance', value), { timeout: captureTimeoutMs });
 }
 
 /** Every value `name` had on `element` for `ms` (the current one first), to show that a hint holds steady. */

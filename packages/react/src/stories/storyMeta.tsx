@@ -15,6 +15,12 @@ export const baseArgs: BiometricLoginProps = {
   navigate: fn(),
 };
 
+/**
+ * Spies of a story's own, in place of the meta's shared ones: for a story that plays in the docs page, where the
+ * stories run side by side.
+ */
+export const ownSpies = () => ({ onSuccess: fn(), onError: fn(), navigate: fn() });
+
 const fromTheStory = { control: false } as const;
 
 export const baseArgTypes: Partial<ArgTypes<BiometricLoginProps>> = {

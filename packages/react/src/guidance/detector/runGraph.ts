@@ -46,13 +46,19 @@ export function parseGraph(bytes: ArrayBuffer): Graph {
   const weights = halfToFloat(new Uint16Array(bytes, 4 + headerLength, header.weights));
   const { ops } = header;
   // Buffers are planned once per input size and reused: allocating ~130 arrays a frame costs more than the maths.
-  let plan: { h: number; w: number; run: (input: Tensor) => Tensor[] } | undefined;
+  // One plan per size, since the worker runs the graph at two (the frame, and the recheck's square).
+  const plans = new Map<string, (input: Tensor) => Tensor[]>();
   return {
     input: header.input,
     outputNames: header.outputs.map((o) => o.name),
     run(input) {
-      if (!plan || plan.h !== input.h || plan.w !== input.w) plan = { h: input.h, w: input.w, run: compile(ops, header.outputs, weights, input) };
-      return plan.run(input);
+      const size = `${input.h}x${input.w}`;
+      let plan = plans.get(size);
+      if (plan === undefined) {
+        plan = compile(ops, header.outputs, weights, input);
+        plans.set(size, plan);
+      }
+      return plan(input);
     },
   };
 }
