@@ -1,5 +1,6 @@
 // Main-thread client of the face analyzer worker. Nothing runs at import: the worker and the model are
 // fetched only when createFaceAnalyzer() is called (after the camera starts).
+import { blazefaceSha256 } from './modelDigest.js';
 import type { DetectorSettings, FaceAnalyzerErrorCode, WorkerAnalysis, WorkerRequest, WorkerResponse } from './protocol.js';
 
 export interface FaceAnalyzerOptions {
@@ -17,12 +18,17 @@ export interface FaceAnalyzerOptions {
   recheckScore?: number;
   /** A face overlapping the last verified one within this many ms is not rechecked. Default 1000. */
   recheckReuseMs?: number;
+  /** An analysis that has not answered after this many ms rejects with 'timedOut'. Default 3000 (a frame takes about 60). */
+  analysisTimeoutMs?: number;
 }
+
+/** A frame takes about 60 ms in the worker on a 2-core laptop; one that takes 50 times that will not guide anyone. */
+export const defaultAnalysisTimeoutMs = 3000;
 
 export interface FaceAnalyzer {
   /** Resolves when the model is loaded; rejects with a FaceAnalyzerError if it cannot be. */
   readonly ready: Promise<void>;
-  /** Analyses one frame. The source is transferred to the worker: do not use it afterwards. */
+  /** Analyses one frame. The source is transferred to the worker: do not use it afterwards. Rejects with 'timedOut' when it does not answer in time. */
   analyze(source: ImageBitmap | VideoFrame): Promise<WorkerAnalysis>;
   /** Ends the worker; pending analyses reject with code 'closed'. */
   close(): void;
@@ -43,7 +49,8 @@ export function createFaceAnalyzer(options: FaceAnalyzerOptions = {}): FaceAnaly
   const assets = options.assetsUrl === undefined ? undefined : new URL(options.assetsUrl, location.href);
   const modelUrl = assets ? new URL('blazeface.bin', assets) : new URL('./blazeface.bin', import.meta.url);
 
-  const pending = new Map<number, { resolve: (r: WorkerAnalysis) => void; reject: (e: FaceAnalyzerError) => void }>();
+  const analysisTimeoutMs = options.analysisTimeoutMs ?? defaultAnalysisTimeoutMs;
+  const pending = new Map<number, { resolve: (r: WorkerAnalysis) => void; reject: (e: FaceAnalyzerError) => void; timer: ReturnType<typeof setTimeout> }>();
   let nextId = 1;
   let failure: FaceAnalyzerError | undefined;
   let settleReady: { resolve: () => void; reject: (e: FaceAnalyzerError) => void } | undefined;
@@ -53,7 +60,10 @@ export function createFaceAnalyzer(options: FaceAnalyzerOptions = {}): FaceAnaly
   const fail = (error: FaceAnalyzerError) => {
     failure ??= error;
     settleReady?.reject(failure);
-    for (const p of pending.values()) p.reject(failure);
+    for (const p of pending.values()) {
+      clearTimeout(p.timer);
+      p.reject(failure);
+    }
     pending.clear();
   };
 
@@ -66,6 +76,14 @@ export function createFaceAnalyzer(options: FaceAnalyzerOptions = {}): FaceAnaly
     // a CSP without worker-src 'self' (or script-src) throws SecurityError here
     fail(new FaceAnalyzerError('workerUnavailable', { cause }));
   }
+  /** The pending analysis with this id, taken off the list with its deadline cleared. */
+  const settle = (id: number) => {
+    const entry = pending.get(id);
+    if (entry === undefined) return undefined;
+    clearTimeout(entry.timer);
+    pending.delete(id);
+    return entry;
+  };
   const onMessage = (event: MessageEvent<WorkerResponse>) => {
     const message = event.data;
     switch (message.type) {
@@ -76,12 +94,10 @@ export function createFaceAnalyzer(options: FaceAnalyzerOptions = {}): FaceAnaly
         fail(new FaceAnalyzerError(message.code, { cause: message.detail }));
         return;
       case 'result':
-        pending.get(message.id)?.resolve(message.result);
-        pending.delete(message.id);
+        settle(message.id)?.resolve(message.result);
         return;
       case 'error':
-        pending.get(message.id)?.reject(new FaceAnalyzerError(message.code, { cause: message.detail }));
-        pending.delete(message.id);
+        settle(message.id)?.reject(new FaceAnalyzerError(message.code, { cause: message.detail }));
         return;
     }
     message satisfies never;
@@ -90,7 +106,7 @@ export function createFaceAnalyzer(options: FaceAnalyzerOptions = {}): FaceAnaly
   const onError = (event: ErrorEvent) => fail(new FaceAnalyzerError('workerUnavailable', { cause: event.message }));
   worker?.addEventListener('message', onMessage);
   worker?.addEventListener('error', onError);
-  worker?.postMessage({ type: 'init', modelUrl: modelUrl.href, settings } satisfies WorkerRequest);
+  worker?.postMessage({ type: 'init', modelUrl: modelUrl.href, modelSha256: blazefaceSha256, settings } satisfies WorkerRequest);
 
   return {
     ready,
@@ -102,7 +118,8 @@ export function createFaceAnalyzer(options: FaceAnalyzerOptions = {}): FaceAnaly
       const id = nextId++;
       const active = worker;
       return new Promise<WorkerAnalysis>((resolve, reject) => {
-        pending.set(id, { resolve, reject });
+        const timer = setTimeout(() => settle(id)?.reject(new FaceAnalyzerError('timedOut', { cause: `no answer in ${analysisTimeoutMs} ms` })), analysisTimeoutMs);
+        pending.set(id, { resolve, reject, timer });
         active.postMessage({ type: 'analyze', id, source } satisfies WorkerRequest, [source]);
       });
     },

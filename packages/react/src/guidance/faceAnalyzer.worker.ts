@@ -2,9 +2,10 @@
 // Module worker: loads the BlazeFace weights once, then per frame (ImageBitmap or VideoFrame, transferred)
 // finds faces and computes the cheap signals. Plain TypeScript, no WebAssembly, no eval.
 import type { FrameRegion } from '@biometric-login/core';
-import { computeFrameSignals, type FaceBox, sharpnessOf } from '@biometric-login/core/guidance';
+import { computeFrameSignals, type FaceBox, faceInterior } from '@biometric-login/core/guidance';
 import { type BlazeFace, createBlazeFace, iou } from './detector/blazeFace.js';
 import { parseGraph } from './detector/runGraph.js';
+import { sha256Hex } from './modelDigest.js';
 import type { DetectorSettings, WorkerRequest, WorkerResponse } from './protocol.js';
 
 type Box = FrameRegion;
@@ -28,7 +29,7 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
   const message = event.data;
   switch (message.type) {
     case 'init':
-      detector = load(message.modelUrl, message.settings);
+      detector = load(message.modelUrl, message.modelSha256, message.settings);
       detector.then(
         () => undefined,
         () => undefined,
@@ -41,12 +42,18 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
   message satisfies never;
 };
 
-async function load(modelUrl: string, settings: DetectorSettings): Promise<Detector> {
+class ModelRejected extends Error {}
+
+async function load(modelUrl: string, modelSha256: string, settings: DetectorSettings): Promise<Detector> {
   const t0 = performance.now();
   try {
     const response = await fetch(modelUrl);
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    const graph = parseGraph(await response.arrayBuffer());
+    const bytes = await response.arrayBuffer();
+    // Only the model the package ships runs on the person's frames: not one a CDN, a cache or a proxy swapped.
+    const digest = await sha256Hex(bytes).catch((error: unknown) => `unverifiable (${String(error)})`);
+    if (digest !== modelSha256) throw new ModelRejected(`the model's SHA-256 is ${digest}, not ${modelSha256}`);
+    const graph = parseGraph(bytes);
     const find = createBlazeFace(graph, { minScore: settings.minScore, inputSide: settings.inputSide });
     // a second look at each candidate, centred and at twice its size: faces score high again, the patterns that
     // fooled the first pass (a cat, a cup, concentric rings) mostly do not
@@ -54,7 +61,7 @@ async function load(modelUrl: string, settings: DetectorSettings): Promise<Detec
     post({ type: 'ready', loadMs: performance.now() - t0 });
     return { find, recheck, settings };
   } catch (error) {
-    post({ type: 'failed', code: 'modelUnavailable', detail: String(error) });
+    post({ type: 'failed', code: error instanceof ModelRejected ? 'modelRejected' : 'modelUnavailable', detail: String(error) });
     throw error;
   }
 }
@@ -91,14 +98,8 @@ function recheck(model: BlazeFace, source: ImageBitmap | VideoFrame, face: Box):
   return best;
 }
 
-const SHARPNESS_SIDE = 96;
-
-/** The inner 70% of the face box (eyes, nose and mouth, not the background around the face) at side x side. */
-function cropOf(source: ImageBitmap | VideoFrame, box: Box, side: number): ImageData {
-  const inset = 0.15;
-  const inner = { x: box.x + box.width * inset, y: box.y + box.height * inset, width: box.width * (1 - 2 * inset), height: box.height * (1 - 2 * inset) };
-  return readPixels(`crop${side}`, source, side, side, inner);
-}
+/** The face's interior is read at this size for its light and sharpness, so a large face does not read as blurred. */
+const FACE_SIDE = 96;
 
 async function analyze(id: number, source: ImageBitmap | VideoFrame): Promise<void> {
   try {
@@ -128,12 +129,9 @@ async function analyze(id: number, source: ImageBitmap | VideoFrame): Promise<vo
     const signalsInput = readPixels('signals', source, sw, sh);
     const face = faces[0];
     const region: Box | undefined = face && { x: face.x * scale, y: face.y * scale, width: face.width * scale, height: face.height * scale };
-    const signals = computeFrameSignals(signalsInput.data, sw, sh, region ? { region } : {});
-    if (face) {
-      // sharpness on the face resampled to a fixed size, so a large face does not read as blurred
-      const crop = cropOf(source, face, SHARPNESS_SIDE);
-      Object.assign(signals, sharpnessOf(crop.data, SHARPNESS_SIDE, SHARPNESS_SIDE));
-    }
+    // the face's interior from the camera frame itself, sharper than the downscaled frame
+    const faceImage = face && readPixels('face', source, FACE_SIDE, FACE_SIDE, faceInterior(face));
+    const signals = computeFrameSignals(signalsInput.data, sw, sh, { ...(region && { region }), ...(faceImage && { face: { pixels: faceImage.data, width: FACE_SIDE, height: FACE_SIDE } }) });
     post({ type: 'result', id, result: { faces, signals, frame: { width, height }, workerMs: performance.now() - t0 } });
   } catch (error) {
     post({ type: 'error', id, code: 'analysisFailed', detail: String(error) });

@@ -2,8 +2,8 @@
 // worker, and the light-and-sharpness fallback when the detector cannot load. Imported only once the camera
 // runs with guidance on, so none of it (nor the worker, nor the model) weighs on the first paint.
 import type { FrameRegion, FrameSize } from '@biometric-login/core';
-import { computeFrameSignals, type FrameAnalysis, type GuidanceState, initialGuidanceState, trackGuidance } from '@biometric-login/core/guidance';
-import { createFaceAnalyzer, type FaceAnalyzer } from './faceAnalyzer.js';
+import { computeFrameSignals, expectedFaceBox, faceInterior, type FrameAnalysis, type GuidanceState, initialGuidanceState, trackGuidance } from '@biometric-login/core/guidance';
+import { createFaceAnalyzer, type FaceAnalyzer, FaceAnalyzerError } from './faceAnalyzer.js';
 
 /** 'loading' until the detector answers; 'limited' when it cannot (light and sharpness are still judged). */
 export type DetectorStatus = 'loading' | 'ready' | 'limited';
@@ -21,8 +21,10 @@ export interface GuidanceLoopOptions {
   assetsUrl?: string | undefined;
   /** How long a good frame is held before it is ready. Default 1000 ms. */
   holdMs?: number | undefined;
-  /** The detector gets this long to load before light and sharpness carry on alone. Default 8000 ms. */
+  /** The detector gets this long to load before light and sharpness carry on alone. Default 5000 ms. */
   loadTimeoutMs?: number | undefined;
+  /** One analysis gets this long to answer; one that does not (a hung worker, a device too slow) ends the detector. Default 3000 ms. */
+  analysisTimeoutMs?: number | undefined;
   /** Start paused (nothing may be captured now); setPaused changes it. Default false. */
   paused?: boolean | undefined;
 }
@@ -37,6 +39,8 @@ export interface GuidanceLoop {
 
 /** A worker that fails this many frames in a row has died: light and sharpness carry on without it. */
 const maxFailuresInARow = 3;
+/** A person waits at most this long for a detector that does not load: then light and sharpness carry on alone. */
+const defaultLoadTimeoutMs = 5000;
 
 /** At most one frame in flight, and no more often than this: ~6 analyses a second. */
 const minIntervalMs = 150;
@@ -60,21 +64,38 @@ async function grabFrame(video: HTMLVideoElement): Promise<VideoFrame | ImageBit
   return createImageBitmap(video);
 }
 
-/** Light and sharpness without the detector: a small copy of the frame, read on the main thread. */
-function fallbackAnalysis(video: HTMLVideoElement, canvas: HTMLCanvasElement): FrameAnalysis | undefined {
-  const frame = frameSize(video);
-  if (frame.width === 0 || frame.height === 0) return undefined;
-  const width = fallbackWidth;
-  const height = Math.max(1, Math.round((fallbackWidth * frame.height) / frame.width));
+/** The face's interior is read at this size, as the worker reads it: the same light and sharpness on the same pixels. */
+const faceSide = 96;
+
+function readCanvas(canvas: HTMLCanvasElement, width: number, height: number): CanvasRenderingContext2D | null {
   // Setting a canvas's size clears and reallocates it, even to the same size.
   if (canvas.width !== width || canvas.height !== height) {
     canvas.width = width;
     canvas.height = height;
   }
-  const context = canvas.getContext('2d', { willReadFrequently: true });
-  if (context === null) return undefined;
-  context.drawImage(video, 0, 0, width, height);
-  return { faces: undefined, signals: computeFrameSignals(context.getImageData(0, 0, width, height).data, width, height), frame };
+  return canvas.getContext('2d', { willReadFrequently: true });
+}
+
+/**
+ * Light and sharpness without the detector, on the main thread: a small copy of the frame, and the face's interior
+ * where the oval asks for it, read as the worker reads a detected one.
+ */
+function fallbackAnalysis(video: HTMLVideoElement, canvases: readonly [HTMLCanvasElement, HTMLCanvasElement], sent: (frame: FrameSize) => FrameRegion): FrameAnalysis | undefined {
+  const frame = frameSize(video);
+  if (frame.width === 0 || frame.height === 0) return undefined;
+  const width = fallbackWidth;
+  const height = Math.max(1, Math.round((fallbackWidth * frame.height) / frame.width));
+  const scale = width / frame.width;
+  const box = expectedFaceBox(sent(frame));
+  const inner = faceInterior(box);
+  const frameContext = readCanvas(canvases[0], width, height);
+  const faceContext = readCanvas(canvases[1], faceSide, faceSide);
+  if (frameContext === null || faceContext === null) return undefined;
+  frameContext.drawImage(video, 0, 0, width, height);
+  faceContext.drawImage(video, inner.x, inner.y, inner.width, inner.height, 0, 0, faceSide, faceSide);
+  const region = { x: box.x * scale, y: box.y * scale, width: box.width * scale, height: box.height * scale };
+  const face = { pixels: faceContext.getImageData(0, 0, faceSide, faceSide).data, width: faceSide, height: faceSide };
+  return { faces: undefined, signals: computeFrameSignals(frameContext.getImageData(0, 0, width, height).data, width, height, { region, face }), frame };
 }
 
 /** Starts analysing the video. Every listener, timer and the worker end with stop(). */
@@ -87,7 +108,7 @@ export function startGuidance(options: GuidanceLoopOptions): GuidanceLoop {
   let failures = 0;
   let inFlight = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const fallbackCanvas = video.ownerDocument.createElement('canvas');
+  const fallbackCanvases = [video.ownerDocument.createElement('canvas'), video.ownerDocument.createElement('canvas')] as const;
   let analyzer: FaceAnalyzer | undefined;
 
   let holdTimer: ReturnType<typeof setTimeout> | undefined;
@@ -121,8 +142,8 @@ export function startGuidance(options: GuidanceLoopOptions): GuidanceLoop {
   };
 
   try {
-    analyzer = createFaceAnalyzer({ assetsUrl: options.assetsUrl });
-    const loadTimer = setTimeout(limit, options.loadTimeoutMs ?? 8000);
+    analyzer = createFaceAnalyzer({ assetsUrl: options.assetsUrl, ...(options.analysisTimeoutMs !== undefined && { analysisTimeoutMs: options.analysisTimeoutMs }) });
+    const loadTimer = setTimeout(limit, options.loadTimeoutMs ?? defaultLoadTimeoutMs);
     analyzer.ready.then(
       () => {
         clearTimeout(loadTimer);
@@ -149,14 +170,16 @@ export function startGuidance(options: GuidanceLoopOptions): GuidanceLoop {
         const grabbedAt = performance.now();
         if (detector === 'ready' && analyzer !== undefined) take(await analyzer.analyze(await grabFrame(video)), grabbedAt);
         else if (detector === 'limited') {
-          const analysis = fallbackAnalysis(video, fallbackCanvas);
+          const analysis = fallbackAnalysis(video, fallbackCanvases, options.region);
           if (analysis !== undefined) take(analysis, grabbedAt);
         }
         failures = 0;
-      } catch {
-        // One frame that could not be analysed is skipped; a worker that fails frame after frame has died.
+      } catch (error) {
+        // One frame that could not be analysed is skipped; a worker that fails frame after frame has died, and one
+        // that does not answer in time is hung or too slow for this device: no one waits on it.
         failures += 1;
-        if (detector === 'ready' && failures >= maxFailuresInARow) limit();
+        const hung = error instanceof FaceAnalyzerError && error.code === 'timedOut';
+        if (detector === 'ready' && (hung || failures >= maxFailuresInARow)) limit();
       } finally {
         inFlight = false;
       }

@@ -8,7 +8,13 @@ export interface WorkerAnalysis extends FrameAnalysis {
   workerMs: number;
 }
 
-export const faceAnalyzerErrorCodes = ['workerUnavailable', 'modelUnavailable', 'analysisFailed', 'closed'] as const;
+/**
+ * - workerUnavailable: the worker could not start (a CSP, a 404); modelUnavailable: the model could not be fetched or read;
+ * - modelRejected: the model's bytes do not match the digest the package ships, so it is not used;
+ * - analysisFailed: one frame could not be analysed; timedOut: an analysis did not answer in time (a hung worker, a
+ *   device too slow for the model); closed: the analyzer was closed.
+ */
+export const faceAnalyzerErrorCodes = ['workerUnavailable', 'modelUnavailable', 'modelRejected', 'analysisFailed', 'timedOut', 'closed'] as const;
 export type FaceAnalyzerErrorCode = (typeof faceAnalyzerErrorCodes)[number];
 
 export interface DetectorSettings {
@@ -25,7 +31,7 @@ export interface DetectorSettings {
 }
 
 export type WorkerRequest =
-  | { type: 'init'; modelUrl: string; settings: DetectorSettings }
+  | { type: 'init'; modelUrl: string; modelSha256: string; settings: DetectorSettings }
   | { type: 'analyze'; id: number; source: ImageBitmap | VideoFrame };
 
 export type WorkerResponse =
