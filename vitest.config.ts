@@ -6,6 +6,7 @@ import { playwright } from '@vitest/browser-playwright';
 import { defaultClientConditions, defaultServerConditions } from 'vite';
 import { configDefaults, defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
 import type { InlineConfig } from 'vitest/node';
+import { analyzerDoubles } from './packages/react/test/analyzerDoubles.js';
 import { cameraFlags, chromiumPath, quietFlags } from './scripts/chromium.mjs';
 
 // Tests run against each package's TypeScript source through this export condition, so no build is needed first.
@@ -67,6 +68,7 @@ export default defineConfig({
       onReact18('ssr-react18', ssrTests),
       {
         extends: true,
+        plugins: [analyzerDoubles()],
         test: {
           name: 'browser',
           include: ['packages/*/src/**/*.browser.test.{ts,tsx}'],

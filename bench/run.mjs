@@ -11,6 +11,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright';
 import { build, preview } from 'vite';
 import { cameraFlags, chromiumPath, quietFlags } from '../scripts/chromium.mjs';
+import { measurePeople, printPeople } from './people.mjs';
 import { formatSizes, measureSizes } from './size.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -255,9 +256,11 @@ progress('capture cost, guided capture and renders in Chromium');
 const chromiumFigures = await measureInChromium();
 progress('guided capture accuracy (the accuracy test, in Vitest)');
 const accuracy = await measureAccuracy();
+progress('everyone can log in (the people evaluation, in Vitest)');
+const people = await measurePeople();
 progress('the demo page: build, Lighthouse');
 const demo = await measureDemo();
-const results = { measuredAt: new Date().toISOString(), machine: { cpus: (await import('node:os')).cpus().length, node: process.version }, sizes, ...chromiumFigures, accuracy, demo };
+const results = { measuredAt: new Date().toISOString(), machine: { cpus: (await import('node:os')).cpus().length, node: process.version }, sizes, ...chromiumFigures, accuracy, people, demo };
 writeFileSync(join(root, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
 
 const { component, componentGuided, encode, reactWebcam } = chromiumFigures.capture;
@@ -290,7 +293,9 @@ console.log(`  a good face arriving before a running detector (defaults; the cam
 console.log(`    face shown -> request leaving by itself (target <= 1500 ms, with the hold): ${faceArrives.faceToRequestMs} ms (min ${faceArrives.minFaceToRequestMs}, max ${faceArrives.maxFaceToRequestMs}); face shown -> "fit" on screen ${faceArrives.faceToFitMs} ms`);
 console.log(`\n5. Guided capture accuracy (${accuracyTest}: ${accuracy.state})`);
 console.log(accuracy.table ?? '  no table: the test did not run');
-console.log(`\n6. The demo page (built), Lighthouse 12, median of ${lighthouseRuns} runs (target 100 / 100)`);
+console.log('\n6. Everyone can log in: the people evaluation (also alone: pnpm bench:people)');
+printPeople(people);
+console.log(`\n7. The demo page (built), Lighthouse 12, median of ${lighthouseRuns} runs (target 100 / 100)`);
 for (const [formFactor, score] of Object.entries(demo.lighthouse)) {
   const [lowest, highest] = score.performanceRange;
   console.log(
@@ -299,4 +304,4 @@ for (const [formFactor, score] of Object.entries(demo.lighthouse)) {
 }
 console.log(`  JavaScript shipped: ${kb(demo.javaScriptGzipBytes)} gzip`);
 console.log('\nWritten to bench/results.json');
-if (accuracy.state !== 'passed') process.exitCode = 1;
+if (accuracy.state !== 'passed' || !people.passed) process.exitCode = 1;

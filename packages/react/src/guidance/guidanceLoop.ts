@@ -21,7 +21,7 @@ export interface GuidanceLoopOptions {
   assetsUrl?: string | undefined;
   /** How long a good frame is held before it is ready. Default 1000 ms. */
   holdMs?: number | undefined;
-  /** The detector gets this long to load before light and sharpness carry on alone. Default 5000 ms. */
+  /** The detector gets this long to load before light and sharpness carry on alone. Default 4000 ms. */
   loadTimeoutMs?: number | undefined;
   /** One analysis gets this long to answer; one that does not (a hung worker, a device too slow) ends the detector. Default 3000 ms. */
   analysisTimeoutMs?: number | undefined;
@@ -40,7 +40,7 @@ export interface GuidanceLoop {
 /** A worker that fails this many frames in a row has died: light and sharpness carry on without it. */
 const maxFailuresInARow = 3;
 /** A person waits at most this long for a detector that does not load: then light and sharpness carry on alone. */
-const defaultLoadTimeoutMs = 5000;
+const defaultLoadTimeoutMs = 4000;
 
 /** At most one frame in flight, and no more often than this: ~6 analyses a second. */
 const minIntervalMs = 150;
@@ -67,7 +67,7 @@ async function grabFrame(video: HTMLVideoElement): Promise<VideoFrame | ImageBit
 /** The face's interior is read at this size, as the worker reads it: the same light and sharpness on the same pixels. */
 const faceSide = 96;
 
-function readCanvas(canvas: HTMLCanvasElement, width: number, height: number): CanvasRenderingContext2D | null {
+function readCanvas(canvas: HTMLCanvasElement | OffscreenCanvas, width: number, height: number): CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D | null {
   // Setting a canvas's size clears and reallocates it, even to the same size.
   if (canvas.width !== width || canvas.height !== height) {
     canvas.width = width;
@@ -76,12 +76,14 @@ function readCanvas(canvas: HTMLCanvasElement, width: number, height: number): C
   return canvas.getContext('2d', { willReadFrequently: true });
 }
 
+/** Two canvases the limited mode reads through: the frame, small, and the face's interior. */
+export type FallbackCanvases = readonly [HTMLCanvasElement | OffscreenCanvas, HTMLCanvasElement | OffscreenCanvas];
+
 /**
  * Light and sharpness without the detector, on the main thread: a small copy of the frame, and the face's interior
  * where the oval asks for it, read as the worker reads a detected one.
  */
-function fallbackAnalysis(video: HTMLVideoElement, canvases: readonly [HTMLCanvasElement, HTMLCanvasElement], sent: (frame: FrameSize) => FrameRegion): FrameAnalysis | undefined {
-  const frame = frameSize(video);
+export function fallbackAnalysis(source: CanvasImageSource, frame: FrameSize, canvases: FallbackCanvases, sent: (frame: FrameSize) => FrameRegion): FrameAnalysis | undefined {
   if (frame.width === 0 || frame.height === 0) return undefined;
   const width = fallbackWidth;
   const height = Math.max(1, Math.round((fallbackWidth * frame.height) / frame.width));
@@ -91,8 +93,8 @@ function fallbackAnalysis(video: HTMLVideoElement, canvases: readonly [HTMLCanva
   const frameContext = readCanvas(canvases[0], width, height);
   const faceContext = readCanvas(canvases[1], faceSide, faceSide);
   if (frameContext === null || faceContext === null) return undefined;
-  frameContext.drawImage(video, 0, 0, width, height);
-  faceContext.drawImage(video, inner.x, inner.y, inner.width, inner.height, 0, 0, faceSide, faceSide);
+  frameContext.drawImage(source, 0, 0, width, height);
+  faceContext.drawImage(source, inner.x, inner.y, inner.width, inner.height, 0, 0, faceSide, faceSide);
   const region = { x: box.x * scale, y: box.y * scale, width: box.width * scale, height: box.height * scale };
   const face = { pixels: faceContext.getImageData(0, 0, faceSide, faceSide).data, width: faceSide, height: faceSide };
   return { faces: undefined, signals: computeFrameSignals(frameContext.getImageData(0, 0, width, height).data, width, height, { region, face }), frame };
@@ -170,7 +172,7 @@ export function startGuidance(options: GuidanceLoopOptions): GuidanceLoop {
         const grabbedAt = performance.now();
         if (detector === 'ready' && analyzer !== undefined) take(await analyzer.analyze(await grabFrame(video)), grabbedAt);
         else if (detector === 'limited') {
-          const analysis = fallbackAnalysis(video, fallbackCanvases, options.region);
+          const analysis = fallbackAnalysis(video, frameSize(video), fallbackCanvases, options.region);
           if (analysis !== undefined) take(analysis, grabbedAt);
         }
         failures = 0;
