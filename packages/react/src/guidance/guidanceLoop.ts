@@ -73,7 +73,8 @@ function readCanvas(canvas: HTMLCanvasElement | OffscreenCanvas, width: number, 
     canvas.width = width;
     canvas.height = height;
   }
-  return canvas.getContext('2d', { willReadFrequently: true });
+  // Two calls, not one on the union: TypeScript picks getContext's overload per canvas type.
+  return canvas instanceof HTMLCanvasElement ? canvas.getContext('2d', { willReadFrequently: true }) : canvas.getContext('2d', { willReadFrequently: true });
 }
 
 /** Two canvases the limited mode reads through: the frame, small, and the face's interior. */
