@@ -27,7 +27,9 @@ export const sizeEntries = [
     id: 'component',
     label: "<BiometricLogin> + styles.css (@biometric-login/react, all its own dependencies)",
     code: "export { BiometricLogin } from '@biometric-login/react';\nimport '@biometric-login/react/styles.css';",
-    budgetBytes: 20 * 1024,
+    // 20 KB until issue 18: "Send anyway" (its prop's check, the action beside capture, the offer's styles) costs
+    // 0.3 KB before the first paint, its words and markup load lazily; a person the check refuses must never be stuck.
+    budgetBytes: 20.25 * 1024,
     shares: componentDependencies,
     lazy: true,
   },

@@ -45,6 +45,24 @@ describe('checkLoginConfig: the data props, checked at mount', () => {
   });
 
   it.each([
+    [0, undefined],
+    [300, undefined],
+    [10_000, undefined],
+    [10 * 60 * 1000, undefined],
+    [false, undefined],
+    [undefined, undefined],
+    [-1, 'INVALID_CONFIGURATION'],
+    [10 * 60 * 1000 + 1, 'INVALID_CONFIGURATION'],
+    [Number.NaN, 'INVALID_CONFIGURATION'],
+    [Number.POSITIVE_INFINITY, 'INVALID_CONFIGURATION'],
+    [true, 'INVALID_CONFIGURATION'],
+    ['10000', 'INVALID_CONFIGURATION'],
+    [null, 'INVALID_CONFIGURATION'],
+  ])('sendAnywayAfterMs %j -> %s', (sendAnywayAfterMs, code) => {
+    expect(codeOf({ sendAnywayAfterMs })).toBe(code);
+  });
+
+  it.each([
     ['https://app.example.com', 'INVALID_CONFIGURATION'],
     [['not an origin'], 'INVALID_CONFIGURATION'],
     [[42], 'INVALID_CONFIGURATION'],
@@ -81,5 +99,6 @@ describe('checkLoginConfig: the data props, checked at mount', () => {
     expect(refusal?.detail).toMatch(/^token: /);
     expect(refusal?.message).not.toContain(validToken);
     expect(checkLoginConfig({ ...good, timeoutMs: -1 }, now)?.detail).toMatch(/^timeoutMs: /);
+    expect(checkLoginConfig({ ...good, sendAnywayAfterMs: true }, now)?.detail).toMatch(/^sendAnywayAfterMs: /);
   });
 });

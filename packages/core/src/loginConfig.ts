@@ -6,7 +6,7 @@ import { jwtSchema } from './jwtClaims.js';
 import { readLivenessSession } from './readLivenessSession.js';
 import { isSecureTransport, parseUrl } from './secureTransport.js';
 
-/** The longest request timeout (and guided-capture hold) accepted: beyond it a person has long given up (and timers overflow at 2^31 ms). */
+/** The longest request timeout (and guided-capture hold or wait) accepted: beyond it a person has long given up (and timers overflow at 2^31 ms). */
 export const maxTimeoutMs = 10 * 60 * 1000;
 
 /** The API's origin and optional path prefix: https, or http on this machine; no credentials, query or fragment. */
@@ -28,6 +28,11 @@ export const loginConfigSchema = z.object({
   timeoutMs: z.optional(z.number().check(z.refine((ms) => ms > 0 && ms <= maxTimeoutMs, `between 0 and ${maxTimeoutMs} ms`))),
   /** How long a good face is held before guided capture sends it by itself. */
   holdMs: z.optional(z.number().check(z.refine((ms) => ms >= 0 && ms <= maxTimeoutMs, `between 0 and ${maxTimeoutMs} ms`))),
+  /** How long guided capture refuses every frame before it offers to send one anyway; false never offers. */
+  sendAnywayAfterMs: z.optional(
+    // As holdMs, or false: z.custom, since z.union and z.literal would add 0.5 KB gz of zod to the first paint.
+    z.custom<number | false>((ms) => ms === false || (typeof ms === 'number' && ms >= 0 && ms <= maxTimeoutMs), `false, or between 0 and ${maxTimeoutMs} ms`),
+  ),
 });
 export type LoginConfig = z.output<typeof loginConfigSchema>;
 
@@ -38,6 +43,7 @@ const fieldCodes: Readonly<Record<keyof LoginConfig, ErrorCode>> = {
   allowedRedirectOrigins: 'INVALID_CONFIGURATION',
   timeoutMs: 'INVALID_CONFIGURATION',
   holdMs: 'INVALID_CONFIGURATION',
+  sendAnywayAfterMs: 'INVALID_CONFIGURATION',
 };
 
 function isConfigField(key: PropertyKey | undefined): key is keyof LoginConfig {

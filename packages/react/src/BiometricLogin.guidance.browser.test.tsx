@@ -1,5 +1,5 @@
 import { createSandbox } from '@biometric-login/sandbox';
-import { cleanup, render, screen, waitFor } from '@testing-library/react';
+import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import faceUrl from '../../../fixtures/face_1280x720.jpg?url';
@@ -140,4 +140,102 @@ describe('guided capture in Chromium', () => {
     await userEvent.click(verify);
     await waitFor(() => expect(navigate).toHaveBeenCalledTimes(1), { timeout: 10_000 });
   });
+});
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Sleeps until `ms` after `since` (a performance.now() reading). */
+const until = (since: number, ms: number) => sleep(Math.max(0, since + ms - performance.now()));
+const sendAnywayButton = () => screen.queryByRole('button', { name: guidanceEn.sendAnyway });
+
+/** When the camera was seen running (data-state ready): the wait for the offer starts then. */
+async function readyAt(root: HTMLElement): Promise<number> {
+  await waitFor(() => expect(root).toHaveAttribute('data-state', 'ready'), { timeout: 10_000, interval: 20 });
+  return performance.now();
+}
+
+/** Every polite live region in the login now: the offer must fill one that was already there. */
+const liveRegions = (root: HTMLElement) => [...root.querySelectorAll('[aria-live="polite"]')];
+
+describe('send anyway, when guided capture keeps refusing (never a dead end)', () => {
+  it('sendAnywayAfterMs: 1500: not at 1 s, then offered in a live region beside the hint; a double click sends exactly one picture', async () => {
+    const { navigate, root } = await renderLogin(coffeeUrl, { sendAnywayAfterMs: 1500 });
+    const ready = await readyAt(root);
+    await until(ready, 1000);
+    expect(sendAnywayButton()).toBeNull();
+    expect(screen.queryByText(guidanceEn.sendAnywayOffer)).toBeNull();
+    const regionsBefore = liveRegions(root);
+
+    const button = await screen.findByRole('button', { name: guidanceEn.sendAnyway }, { timeout: 3000, interval: 20 });
+    expect(performance.now() - ready).toBeGreaterThanOrEqual(1400);
+    const offer = screen.getByText(guidanceEn.sendAnywayOffer);
+    expect(offer).toBeVisible();
+    // Announced: the words and the button fill a polite region that existed (empty) before, not the status line.
+    const region = offer.closest('[aria-live="polite"]');
+    expect(region).not.toBeNull();
+    expect(regionsBefore).toContain(region);
+    expect(region).not.toBe(screen.getByRole('status'));
+    expect(region).toContainElement(button);
+    // The hint stays, and "Verify identity" still refuses the frame.
+    await waitFor(() => expect(root).toHaveAttribute('data-guidance', 'face'), { timeout: 10_000 });
+    expect(screen.getByRole('status')).toHaveTextContent(guidanceEn.hints.face);
+    expect(screen.getByRole('button', { name: en.verify })).toBeDisabled();
+    expect(sent).toHaveLength(0);
+
+    // Clicks faster than React renders: all reach the handler, and the single-attempt guard lets one through.
+    await act(async () => {
+      button.click();
+      button.click();
+      button.click();
+    });
+    await waitFor(() => expect(navigate).toHaveBeenCalledTimes(1), { timeout: 10_000 });
+    expect(sent).toHaveLength(1);
+    await longerThanAHold();
+    expect(sent).toHaveLength(1);
+    expect(navigate).toHaveBeenCalledTimes(1);
+  }, 30_000);
+
+  it('by default: not at 8 s, offered by 11 s', async () => {
+    const { root } = await renderLogin(coffeeUrl);
+    const ready = await readyAt(root);
+    await until(ready, 8000);
+    expect(root).toHaveAttribute('data-guidance', 'face');
+    expect(sendAnywayButton()).toBeNull();
+    await screen.findByRole('button', { name: guidanceEn.sendAnyway }, { timeout: Math.max(0, ready + 11_000 - performance.now()) });
+    expect(performance.now() - ready).toBeGreaterThanOrEqual(9900);
+    expect(sent).toHaveLength(0);
+  }, 30_000);
+
+  it('sendAnywayAfterMs={false}: no offer after 12 s, and nothing sent', async () => {
+    const { navigate, root } = await renderLogin(coffeeUrl, { sendAnywayAfterMs: false });
+    const ready = await readyAt(root);
+    await waitFor(() => expect(root).toHaveAttribute('data-guidance', 'face'), { timeout: 10_000 });
+    await until(ready, 12_000);
+    expect(sendAnywayButton()).toBeNull();
+    expect(screen.queryByText(guidanceEn.sendAnywayOffer)).toBeNull();
+    expect(screen.getByRole('status')).toHaveTextContent(guidanceEn.hints.face);
+    expect(sent).toHaveLength(0);
+    expect(navigate).not.toHaveBeenCalled();
+  }, 30_000);
+
+  it('after a failed attempt and "Try again", the wait starts over (the button named through messages.guidance)', async () => {
+    const label = 'Send it as it is';
+    const byLabel = () => screen.queryByRole('button', { name: label });
+    const props = { sendAnywayAfterMs: 1500, messages: { guidance: { sendAnyway: label } } };
+    const { navigate, root } = await renderLogin(coffeeUrl, props, { scenario: 'LIVENESS_DETECTION_FAILED' });
+    await readyAt(root);
+    await userEvent.click(await screen.findByRole('button', { name: label }, { timeout: 10_000 }));
+    expect(await screen.findByRole('alert', {}, { timeout: 10_000 })).toHaveTextContent(en.errors.LIVENESS_DETECTION_FAILED.title);
+    expect(sent).toHaveLength(1);
+    expect(byLabel()).toBeNull();
+
+    await userEvent.click(screen.getByRole('button', { name: en.tryAgain }));
+    const again = await readyAt(root);
+    // The wait that ran out before the failure does not count: nothing is offered until a whole new one has passed.
+    await until(again, 1000);
+    expect(byLabel()).toBeNull();
+    await userEvent.click(await screen.findByRole('button', { name: label }, { timeout: 3000, interval: 20 }));
+    expect(performance.now() - again).toBeGreaterThanOrEqual(1400);
+    await waitFor(() => expect(navigate).toHaveBeenCalledTimes(1), { timeout: 10_000 });
+    expect(sent).toHaveLength(2);
+  }, 30_000);
 });

@@ -116,6 +116,58 @@ export const AutoCaptureSuccess: Story = {
   },
 };
 
+/** The check keeps refusing the frame (a face in a dim room) until the offer shows; shared by the two stories below. */
+async function waitForTheOffer({ canvas, globals, loaded }: Parameters<NonNullable<Story['play']>>[0]) {
+  const words = wordsFor(globals);
+  const said = guidanceWordsFor(globals);
+  const root = await loginRegion(canvas, globals);
+  const sendAnyway = await canvas.findByRole('button', { name: said.sendAnyway }, { timeout: captureTimeoutMs });
+  await expect(canvas.getByText(said.sendAnywayOffer)).toBeVisible();
+  await waitForGuidance(root, 'light');
+  await expect(canvas.getByRole('status')).toHaveTextContent(said.hints.light);
+  await expect(canvas.getByRole('button', { name: words.verify })).toBeDisabled();
+  await expect(validateRequestsWith(String(loaded.token))).toBe(0);
+  return sendAnyway;
+}
+
+const refusedUntilOffered = {
+  // A delay of 300 ms instead of 10 s, so the story gets to the offer at once.
+  args: { camera: createPictureCamera(fixtureUrl('face_dark_1280x720.jpg')), sendAnywayAfterMs: 300 },
+  decorators: [withCaughtRedirect],
+} satisfies Story;
+
+export const SendAnywayOffered: Story = {
+  ...refusedUntilOffered,
+  name: 'Send anyway offered',
+  parameters: {
+    docs: { description: { story: 'The check keeps refusing the frame (a face in a dim room): after `sendAnywayAfterMs` (10 s by default) without a fit frame, a quiet offer to send the picture as it is, below the hint that still shows, announced in a polite live region. "Verify identity" stays disabled.' } },
+  },
+  async play(context) {
+    await waitForTheOffer(context);
+    // Nothing leaves until the person presses it.
+    await new Promise((resolve) => setTimeout(resolve, longerThanAHoldMs));
+    await expect(validateRequestsWith(String(context.loaded.token))).toBe(0);
+  },
+};
+
+export const SendAnywaySent: Story = {
+  ...refusedUntilOffered,
+  name: 'Send anyway sent',
+  parameters: { docs: { description: { story: 'One press of "Send anyway" sends one picture as it is, and the login goes on as any other.' } } },
+  async play(context) {
+    const { args, canvas, loaded, userEvent } = context;
+    const sendAnyway = await waitForTheOffer(context);
+    await userEvent.click(sendAnyway);
+    await waitFor(() => expect(args.navigate).toHaveBeenCalledTimes(1), { timeout: captureTimeoutMs });
+    await expect(await canvas.findByRole('complementary', { name: 'Caught redirect' })).toHaveTextContent('https://app.example.com/callback?next=%2Fhome&token=');
+    // Exactly one request left, and no second one follows.
+    await new Promise((resolve) => setTimeout(resolve, longerThanAHoldMs));
+    await expect(validateRequestsWith(String(loaded.token))).toBe(1);
+    await expect(args.navigate).toHaveBeenCalledTimes(1);
+    await expect(args.onError).not.toHaveBeenCalled();
+  },
+};
+
 export const Limited: Story = {
   args: { assetsUrl: `${import.meta.env.BASE_URL}no-such-folder/` },
   parameters: {

@@ -6,9 +6,12 @@ import { describe, expect, it, vi } from 'vitest';
 import { documentedFailures, documentedSuccesses, expectEveryDocumentedField } from '../test/documentedExamples.js';
 import { faceFrame } from '../test/faceFrame.js';
 import { clickVerify, requests, sandbox, server, session, setup, validatePath, verifyButton } from '../test/loginHarness.js';
+import type { UseBiometricLoginOptions } from './biometricLoginOptions.js';
 import { BiometricLogin } from './BiometricLogin.js';
+import { guidanceEn } from './guidance/guidanceText.js';
 import { en, es } from './messages.js';
 import { createFailingCamera, createStaticCamera } from './testing/fakeCameras.js';
+import { useBiometricLogin } from './useBiometricLogin.js';
 
 describe("<BiometricLogin> with Verifik's documented answers", () => {
   it.each(documentedSuccesses.map((answer) => [answer.id, answer] as const))(
@@ -222,6 +225,8 @@ describe('<BiometricLogin> refused before anything is sent', () => {
     [{ apiBaseUrl: 'http://api.example.com' }, 'a cleartext API on the network'],
     [{ apiBaseUrl: 'not a url' }, 'an API that is not a URL'],
     [{ timeoutMs: -1 }, 'a negative timeout'],
+    [{ sendAnywayAfterMs: -1 }, 'a negative send-anyway delay'],
+    [{ sendAnywayAfterMs: true as never }, 'a send-anyway delay of true'],
     [{ allowedRedirectOrigins: 'https://app.example.com' as never }, 'an allowlist that is a string'],
   ])('%j (%s): INVALID_CONFIGURATION at once, no camera, no request', async (props, _why) => {
     const { onError, camera } = setup({ token: await session(), ...props });
@@ -387,5 +392,37 @@ describe('<BiometricLogin> accessibility', () => {
     expect(screen.getByRole('status')).toHaveAttribute('aria-live', 'polite');
     await waitFor(() => expect(root).toHaveAttribute('data-state', 'ready'));
     expect(screen.getByRole('status')).toHaveTextContent(en.status.ready);
+  });
+});
+
+describe('<BiometricLogin> send anyway, without guided capture', () => {
+  // The offer answers a check that keeps refusing: with none running (a camera without a video, as here, or
+  // guidance={false}) there is nothing to refuse, so however short the delay, nothing is ever offered.
+  it.each([
+    [{}, 'a camera that shows no video'],
+    [{ guidance: false }, 'guidance={false}'],
+  ])('%j (%s): never offered, canSendAnyway stays false, sendAnyway() sends nothing', async (props, _why) => {
+    const renders: Pick<ReturnType<typeof useBiometricLogin>, 'canSendAnyway' | 'guidance' | 'sendAnyway' | 'state'>[] = [];
+    function Headless(options: UseBiometricLoginOptions) {
+      const login = useBiometricLogin(options);
+      renders.push(login);
+      return login.camera.active ? <login.camera.Preview {...login.camera.props} label="camera" /> : null;
+    }
+    const headlessNavigate = vi.fn();
+    const camera = createStaticCamera(faceFrame);
+    render(<Headless token={await session()} projectFlow={{ redirectUrl: 'https://app.example.com/cb' }} camera={camera} navigate={headlessNavigate} sendAnywayAfterMs={0} {...props} />);
+    const component = setup({ token: await session(), sendAnywayAfterMs: 0, ...props });
+    await waitFor(() => expect(renders.at(-1)?.state.status).toBe('ready'));
+    await waitFor(() => expect(verifyButton()).toBeEnabled());
+    await act(() => new Promise((resolve) => setTimeout(resolve, 300)));
+    expect(renders.at(-1)?.guidance.status).toBe('off');
+    expect(renders.map((login) => login.canSendAnyway)).not.toContain(true);
+    await act(async () => renders.at(-1)?.sendAnyway());
+    expect(renders.at(-1)?.state.status).toBe('ready');
+    expect(screen.queryByRole('button', { name: guidanceEn.sendAnyway })).not.toBeInTheDocument();
+    expect(screen.queryByText(guidanceEn.sendAnywayOffer)).not.toBeInTheDocument();
+    expect(headlessNavigate).not.toHaveBeenCalled();
+    expect(component.navigate).not.toHaveBeenCalled();
+    expect(requests).toHaveLength(0);
   });
 });

@@ -36,6 +36,11 @@ export interface UseBiometricLoginOptions {
   /** How long a good face is held before auto-capture sends it. Default 1000 ms (Verifik's own page: about 1.5 s). */
   holdMs?: number;
   /**
+   * With guidance, offer "Send anyway" once no frame has been fit to send for this long (restarted by a fit frame
+   * and by "Try again"), so a person the check keeps refusing is never stuck. Default 10 000 ms; false never offers.
+   */
+  sendAnywayAfterMs?: number | false;
+  /**
    * Where the face detector's files (faceAnalyzer.worker.js, blazeface.bin, from the package's dist/guidance/)
    * are served, for setups whose bundler does not emit `new URL('./x', import.meta.url)` assets.
    */
@@ -55,9 +60,13 @@ export interface UseBiometricLoginResult {
   error: BiometricLoginError | undefined;
   isBusy: boolean;
   canCapture: boolean;
+  /** Guided capture has refused every frame for `sendAnywayAfterMs`: `sendAnyway()` may send the current one as it is. */
+  canSendAnyway: boolean;
   canRetry: boolean;
   start: () => void;
   capture: () => Promise<void>;
+  /** One attempt with the current frame, fit or not; a no-op unless `canSendAnyway`. */
+  sendAnyway: () => Promise<void>;
   retry: () => void;
   /** Guided capture's state, to draw your own guide: status, the current hint, whether the frame is fit, the hold. */
   guidance: GuidanceView;

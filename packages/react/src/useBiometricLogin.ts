@@ -30,12 +30,17 @@ export function useBiometricLogin(options: UseBiometricLoginOptions): UseBiometr
     aspectRatio: options.frame?.aspectRatio,
     assetsUrl: options.assetsUrl,
     holdMs: options.holdMs,
+    sendAnywayAfterMs: options.sendAnywayAfterMs,
     paused: state.status !== 'ready',
   });
+  const live = state.status === 'ready' && camera.handle !== null;
   // No frame leaves while the check fails: neither by the button nor by itself.
-  const canCapture = state.status === 'ready' && camera.handle !== null && (guidance.status === 'off' || guidance.fit);
+  const canCapture = live && (guidance.status === 'off' || guidance.fit);
   const allowedRef = useLatest(canCapture);
-  const capture = useCapture({ state, dispatch, cameraRef: camera.handleRef, allowedRef, optionsRef, send, unmountedRef });
+  // Never a dead end: a person the check keeps refusing may, after a while, send the frame as it is.
+  const canSendAnyway = live && guidance.offerSendAnyway;
+  const anywayRef = useLatest(canSendAnyway);
+  const { capture, sendAnyway } = useCapture({ state, dispatch, cameraRef: camera.handleRef, allowedRef, anywayRef, optionsRef, send, unmountedRef });
 
   const autoCapture = (options.autoCapture ?? true) && guidance.status === 'active' && guidance.ready && canCapture;
   useEffect(() => {
@@ -50,9 +55,11 @@ export function useBiometricLogin(options: UseBiometricLoginOptions): UseBiometr
     error,
     isBusy: isBusy(state),
     canCapture,
+    canSendAnyway,
     canRetry: error?.userCanRetry ?? false,
     start,
     capture,
+    sendAnyway,
     retry,
     guidance,
     camera: { active, Preview: driver.Preview, props: camera.props, ...camera.choice },

@@ -11,18 +11,27 @@ export interface CaptureWiring {
   cameraRef: { readonly current: CameraHandle | null };
   /** Whether a frame may be taken now (the guidance's verdict); read at the moment of the call. */
   allowedRef: { readonly current: boolean };
+  /** Whether "Send anyway" is offered now (guided capture found no fit frame for a while); read at the moment of the call. */
+  anywayRef: { readonly current: boolean };
   optionsRef: { readonly current: UseBiometricLoginOptions };
   send: SendFrame;
   unmountedRef: { readonly current: AbortSignal | null };
 }
 
-/** One login attempt per call, never two at once, and none while the frame is not fit to send. */
-export function useCapture({ state, dispatch, cameraRef, allowedRef, optionsRef, send, unmountedRef }: CaptureWiring): () => Promise<void> {
+export interface CaptureActions {
+  /** Only while the frame is fit to send. */
+  capture: () => Promise<void>;
+  /** Only while the offer stands: the frame goes as it is, past the guidance's verdict. */
+  sendAnyway: () => Promise<void>;
+}
+
+/** One login attempt per call, never two at once (whichever action asked), and none while the action is not allowed. */
+export function useCapture({ state, dispatch, cameraRef, allowedRef, anywayRef, optionsRef, send, unmountedRef }: CaptureWiring): CaptureActions {
   const running = useRef(false);
-  return useCallback(async () => {
+  const attempt = useCallback(async (allowed: { readonly current: boolean }) => {
     const handle = cameraRef.current;
     const signal = unmountedRef.current;
-    if (state.status !== 'ready' || handle === null || signal === null || !allowedRef.current || running.current) return;
+    if (state.status !== 'ready' || handle === null || signal === null || !allowed.current || running.current) return;
     running.current = true;
     const { frame, checkFrame, projectFlow, allowedRedirectOrigins, onSuccess } = optionsRef.current;
     const os = detectOs({ userAgent: navigator.userAgent, maxTouchPoints: navigator.maxTouchPoints });
@@ -47,5 +56,8 @@ export function useCapture({ state, dispatch, cameraRef, allowedRef, optionsRef,
     } finally {
       running.current = false;
     }
-  }, [state.status, dispatch, cameraRef, allowedRef, optionsRef, send, unmountedRef]);
+  }, [state.status, dispatch, cameraRef, optionsRef, send, unmountedRef]);
+  const capture = useCallback(() => attempt(allowedRef), [attempt, allowedRef]);
+  const sendAnyway = useCallback(() => attempt(anywayRef), [attempt, anywayRef]);
+  return { capture, sendAnyway };
 }

@@ -22,6 +22,8 @@ export interface GuidanceView {
   holdProgress: number;
   /** The hold is done: auto-capture may fire. */
   ready: boolean;
+  /** No frame has been fit to send for `sendAnywayAfterMs` while capture was allowed: offer to send one as it is. */
+  offerSendAnyway: boolean;
 }
 
 export interface GuidanceOptions {
@@ -32,26 +34,27 @@ export interface GuidanceOptions {
   aspectRatio: number | 'camera' | undefined;
   assetsUrl: string | undefined;
   holdMs: number | undefined;
+  sendAnywayAfterMs: number | false | undefined;
   /** Nothing may be captured now (a request in flight, an error shown): the frames are not analysed meanwhile. */
   paused: boolean;
 }
 
-const off: GuidanceView = { status: 'off', hint: undefined, fit: false, holdProgress: 0, ready: false };
+const off: GuidanceView = { status: 'off', hint: undefined, fit: false, holdProgress: 0, ready: false, offerSendAnyway: false };
 const loading: GuidanceView = { ...off, status: 'loading' };
 
 function viewOf(update: GuidanceUpdate): GuidanceView {
   const status: GuidanceStatus = update.detector === 'ready' ? 'active' : update.detector;
   // Fit only once the shown hint agrees (two good analyses): the words, the oval and the button never disagree.
   const fit = update.fit && update.hint === undefined;
-  return { status, hint: update.hint, fit, holdProgress: fit ? Math.floor(update.holdProgress * 10) / 10 : 0, ready: fit && update.ready };
+  return { status, hint: update.hint, fit, holdProgress: fit ? Math.floor(update.holdProgress * 10) / 10 : 0, ready: fit && update.ready, offerSendAnyway: update.offerSendAnyway };
 }
 
 function sameView(a: GuidanceView, b: GuidanceView): boolean {
-  return a.status === b.status && a.hint === b.hint && a.fit === b.fit && a.holdProgress === b.holdProgress && a.ready === b.ready;
+  return a.status === b.status && a.hint === b.hint && a.fit === b.fit && a.holdProgress === b.holdProgress && a.ready === b.ready && a.offerSendAnyway === b.offerSendAnyway;
 }
 
 /** Guided capture for one camera: loads the analyzer lazily once the camera shows a frame, and stops it with the camera. */
-export function useGuidance({ enabled, camera, aspectRatio, assetsUrl, holdMs, paused }: GuidanceOptions): GuidanceView {
+export function useGuidance({ enabled, camera, aspectRatio, assetsUrl, holdMs, sendAnywayAfterMs, paused }: GuidanceOptions): GuidanceView {
   const video = enabled ? camera?.video : undefined;
   // The view belongs to one video: another camera (or none) starts from "loading" (or "off"), without an extra render.
   const [seen, setSeen] = useState<{ video: HTMLVideoElement; view: GuidanceView } | undefined>(undefined);
@@ -70,7 +73,7 @@ export function useGuidance({ enabled, camera, aspectRatio, assetsUrl, holdMs, p
     // The analyzer, its worker and its model load only now, after the camera started: never before the first paint.
     import('./guidance/guidanceLoop.js').then(
       ({ startGuidance }) => {
-        if (!stopped) loop.current = startGuidance({ video, region, onUpdate, assetsUrl, holdMs, paused: pausedNow.current });
+        if (!stopped) loop.current = startGuidance({ video, region, onUpdate, assetsUrl, holdMs, sendAnywayAfterMs, paused: pausedNow.current });
       },
       () => {
         // The chunk itself could not load (offline, a CSP): the person still logs in, unguided.
@@ -82,7 +85,7 @@ export function useGuidance({ enabled, camera, aspectRatio, assetsUrl, holdMs, p
       loop.current?.stop();
       loop.current = undefined;
     };
-  }, [video, aspectRatio, assetsUrl, holdMs, pausedNow]);
+  }, [video, aspectRatio, assetsUrl, holdMs, sendAnywayAfterMs, pausedNow]);
 
   // Paused, the hold is emptied at once: when capture is allowed again (after "Try again"), a good face must be
   // held anew before auto-capture fires; a hold from before the failure never counts. A loop that starts later

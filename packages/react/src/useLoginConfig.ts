@@ -8,6 +8,7 @@ export interface LoginConfigInput {
   allowedRedirectOrigins?: unknown;
   timeoutMs?: unknown;
   holdMs?: unknown;
+  sendAnywayAfterMs?: unknown;
 }
 
 /** A stable key for a prop's value: hosts often pass fresh object and array literals on every render. */
@@ -21,14 +22,14 @@ function valueKey(value: unknown): string {
 
 /** The data props, checked with core's schema whenever their values (not their identities) change. */
 export function useConfigRefusal(config: LoginConfigInput): BiometricLoginError | undefined {
-  const { token, projectFlow, apiBaseUrl, allowedRedirectOrigins, timeoutMs, holdMs } = config;
+  const { token, projectFlow, apiBaseUrl, allowedRedirectOrigins, timeoutMs, holdMs, sendAnywayAfterMs } = config;
   const projectFlowKey = valueKey(projectFlow);
   const allowedKey = valueKey(allowedRedirectOrigins);
   return useMemo(
-    () => checkLoginConfig({ token, projectFlow, apiBaseUrl, allowedRedirectOrigins, timeoutMs, holdMs }),
+    () => checkLoginConfig({ token, projectFlow, apiBaseUrl, allowedRedirectOrigins, timeoutMs, holdMs, sendAnywayAfterMs }),
     // The object props are compared by their keys: equal values, equal answer.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [token, projectFlowKey, apiBaseUrl, allowedKey, timeoutMs, holdMs],
+    [token, projectFlowKey, apiBaseUrl, allowedKey, timeoutMs, holdMs, sendAnywayAfterMs],
   );
 }
 

@@ -1,5 +1,5 @@
-// Guided capture's extras around the status line: the hold's progress, the notes, the camera picker. Loaded with
-// guided capture's words, once the camera runs.
+// Guided capture's extras around the status line: the hold's progress, the notes, the offer to send anyway, the
+// camera picker. Loaded with guided capture's words, once the camera runs.
 import type { UseBiometricLoginResult } from '../biometricLoginOptions.js';
 import type { GuidanceText } from './guidanceText.js';
 
@@ -38,6 +38,17 @@ export default function GuidanceExtras({ login, text, part, autoCapture }: Guida
   }
   return (
     <>
+      {/* Always there, empty until the offer: a live region that appears with its content is often not announced. */}
+      <div className="bl-offer" aria-live="polite">
+        {login.canSendAnyway ? (
+          <>
+            <p className="bl-note">{text.sendAnywayOffer}</p>
+            <button type="button" className="bl-button bl-button-secondary" onClick={() => void login.sendAnyway()}>
+              {text.sendAnyway}
+            </button>
+          </>
+        ) : null}
+      </div>
       {camera.lowResolution ? <p className="bl-note">{text.lowResolution}</p> : null}
       {state.status === 'ready' && guidance.status === 'limited' ? <p className="bl-note">{text.limited}</p> : null}
       <CameraPicker login={login} label={text.cameraLabel} />

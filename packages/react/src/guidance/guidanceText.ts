@@ -14,6 +14,10 @@ export interface GuidanceText {
   lowResolution: string;
   /** Label of the camera picker (shown with more than one camera). */
   cameraLabel: string;
+  /** No frame has been fit for a while (`sendAnywayAfterMs`): the way on, with the hint still shown above. */
+  sendAnywayOffer: string;
+  /** The secondary button that sends the current frame as it is. */
+  sendAnyway: string;
 }
 
 /** Any of them may be overridden (`messages.guidance`); what is left out falls back to the locale, then English. */
@@ -34,6 +38,8 @@ export const guidanceEn: GuidanceText = {
   limited: 'The face check is not available here: make sure your face fills the oval, then select Verify identity.',
   lowResolution: 'This camera gives a low-resolution picture, which may not be enough to verify you. Use another camera if you have one.',
   cameraLabel: 'Camera',
+  sendAnywayOffer: 'Still not working? You can send the picture as it is.',
+  sendAnyway: 'Send anyway',
 };
 
 export const guidanceEs: GuidanceText = {
@@ -51,6 +57,8 @@ export const guidanceEs: GuidanceText = {
   limited: 'La comprobación de la cara no está disponible aquí: asegúrate de que tu cara llene el óvalo y selecciona Verificar identidad.',
   lowResolution: 'Esta cámara da una imagen de baja resolución, que puede no bastar para verificarte. Usa otra cámara si tienes.',
   cameraLabel: 'Cámara',
+  sendAnywayOffer: '¿Sigue sin funcionar? Puedes enviar la imagen tal como está.',
+  sendAnyway: 'Enviar de todos modos',
 };
 
 function onlyStrings<T extends object>(value: T): Partial<T> {

@@ -30,8 +30,10 @@ On by default: before anything is sent, each camera frame is checked in a worker
 sharp face. The status line asks for one fix at a time (also the disabled button's description), the oval turns
 solid and a bar fills while the face is held still, and after about a second the frame is sent by itself. The root's
 \`data-guidance\` says what it sees (\`fit\`, a hint such as \`closer\`, or \`checking\`). \`autoCapture={false}\` leaves the
-sending to the button, \`guidance={false}\` turns it all off. Every hint, the hold, the camera picker and the notes
-are in **BiometricLogin/Guidance**.
+sending to the button, \`guidance={false}\` turns it all off. Never a dead end: when no frame has been fit for
+\`sendAnywayAfterMs\` (10 s by default; \`false\` turns it off), a secondary "Send anyway" button below the hint sends
+the picture as it is, once. Every hint, the hold, the offer, the camera picker and the notes are in
+**BiometricLogin/Guidance**.
 `;
 
 /** The error stories module, as `import * as errorStories` gives it. */

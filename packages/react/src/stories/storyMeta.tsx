@@ -50,6 +50,11 @@ export const baseArgTypes: Partial<ArgTypes<BiometricLoginProps>> = {
     description: 'How long a good face is held before auto-capture sends it. Default `1000` (Verifik\'s own page waits about 1.5 s); the Holding story uses ten minutes to stay on the hold.',
     table: { defaultValue: { summary: '1000' } },
   },
+  sendAnywayAfterMs: {
+    control: 'number',
+    description: 'With guidance, how long no frame may be fit before a quiet "Send anyway" is offered below the hint, so a person the check keeps refusing is never stuck. One press sends one picture. The wait starts over after a fit frame and after "Try again". Default `10000`; `false` never offers (the Send anyway offered story uses 300 ms).',
+    table: { defaultValue: { summary: '10000' } },
+  },
   assetsUrl: {
     ...fromTheStory,
     description: "Folder serving the face detector's `faceAnalyzer.worker.js` and `blazeface.bin` (from the package's `dist/guidance/`), for bundlers that do not emit them. If they cannot load, guidance goes on with light and sharpness only (the Limited story).",
