@@ -1,7 +1,7 @@
 import type { GuidanceHint } from '@biometric-login/core';
 import type { BrowserContext } from 'playwright';
 import { describe, expect, it } from 'vitest';
-import { component, demo, expectAlert, expectLoggedIn, landAfter, loginRegion, openLogin, startCamera, tryAgainButton, verifyAndLand, verifyButton } from './demoLogin';
+import { component, demo, expectAlert, expectLoggedIn, loginRegion, openLogin, startCamera, tryAgainButton, verifyAndLand, verifyButton } from './demoLogin';
 import { type DemoSuite, useDemoSuite } from './demoSuite';
 import {
   autoCaptureWithinMs,
@@ -11,9 +11,9 @@ import {
   jpegSize,
   quietWindowMs,
   sentPicture,
+  startAndLandByItself,
   verifyButtonState,
   waitForGuidance,
-  waitForHold,
   watchGuidanceFiles,
 } from './guidedCapture';
 import { expectCleanConsole, isValidateRequest } from './observedPage';
@@ -83,16 +83,8 @@ async function expectLoginByItself(
   const session = await openLogin(suite.observed, suite.server);
   if (camera === 'sample') await page.getByRole('radio', { name: demo.login.cameraSample }).check();
 
-  const token = await landAfter(page, async () => {
-    // Nothing here clicks "Verify identity": the request must leave by itself, within a few seconds.
-    await Promise.all([
-      page.waitForRequest(isValidateRequest, { timeout: autoCaptureWithinMs }),
-      (async () => {
-        await page.getByRole('button', { name: component.startCamera }).click();
-        await waitForHold(page);
-        expect(await page.locator('.bl-stage').getAttribute('data-orientation')).toBe(orientation);
-      })(),
-    ]);
+  const token = await startAndLandByItself(page, async () => {
+    expect(await page.locator('.bl-stage').getAttribute('data-orientation')).toBe(orientation);
   });
 
   // The sample face is a canvas stream, not a webcam: no getUserMedia, so no track to end.

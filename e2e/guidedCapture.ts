@@ -4,6 +4,8 @@ import { en as component } from '@biometric-login/react';
 import { guidanceEn } from '@biometric-login/react/guidance-text';
 import type { Page, Request } from 'playwright';
 import { expect } from 'vitest';
+import { landAfter } from './demoLogin';
+import { isValidateRequest } from './observedPage';
 
 export { guidanceEn };
 
@@ -101,4 +103,22 @@ export function sentPicture(request: Request | undefined): Buffer {
   const body = request?.postDataJSON() as { image?: unknown } | undefined;
   if (typeof body?.image !== 'string') throw new Error('no validate request with an image');
   return Buffer.from(body.image, 'base64');
+}
+
+/**
+ * Starts the camera and lands on the callback page once the picture has left by itself: nothing clicks "Verify
+ * identity", the hold shows first (`whileHolding` may look at the page then), and the request leaves within a few
+ * seconds. Returns the token the callback page's address carried.
+ */
+export function startAndLandByItself(page: Page, whileHolding: () => Promise<void> = async () => undefined): Promise<string | null> {
+  return landAfter(page, async () => {
+    await Promise.all([
+      page.waitForRequest(isValidateRequest, { timeout: autoCaptureWithinMs }),
+      (async () => {
+        await page.getByRole('button', { name: component.startCamera }).click();
+        await waitForHold(page);
+        await whileHolding();
+      })(),
+    ]);
+  });
 }

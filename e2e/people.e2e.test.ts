@@ -2,10 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { component, expectLoggedIn, landAfter, openLogin } from './demoLogin';
+import { expectLoggedIn, openLogin } from './demoLogin';
 import { useDemoSuite } from './demoSuite';
-import { autoCaptureWithinMs, waitForHold } from './guidedCapture';
-import { expectCleanConsole, isValidateRequest } from './observedPage';
+import { startAndLandByItself } from './guidedCapture';
+import { expectCleanConsole } from './observedPage';
 import { readPeople, samplePeople, writePeopleVideos } from './peopleWebcam';
 
 // Everyone can log in, through Chromium's own fake webcam (the camera's video path, as the issue measured it) and the
@@ -36,16 +36,7 @@ describe('portraits of fixtures/people as the webcam of the built demo', () => {
     it('is sent by itself, once, and lands on the callback page', async () => {
       const { page } = suite.observed;
       const session = await openLogin(suite.observed, suite.server);
-      const token = await landAfter(page, async () => {
-        // Nothing clicks "Verify identity": the picture must leave by itself.
-        await Promise.all([
-          page.waitForRequest(isValidateRequest, { timeout: autoCaptureWithinMs }),
-          (async () => {
-            await page.getByRole('button', { name: component.startCamera }).click();
-            await waitForHold(page);
-          })(),
-        ]);
-      });
+      const token = await startAndLandByItself(page);
       await expectLoggedIn(suite.observed, suite.server, session, token);
       expect(suite.observed.validateRequests).toHaveLength(1);
       expectCleanConsole(suite.observed);

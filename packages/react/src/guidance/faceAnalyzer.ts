@@ -23,7 +23,7 @@ export interface FaceAnalyzerOptions {
 }
 
 /** A frame takes about 60 ms in the worker on a 2-core laptop; one that takes 50 times that will not guide anyone. */
-export const defaultAnalysisTimeoutMs = 3000;
+const defaultAnalysisTimeoutMs = 3000;
 
 export interface FaceAnalyzer {
   /** Resolves when the model is loaded; rejects with a FaceAnalyzerError if it cannot be. */

@@ -25,8 +25,6 @@ export interface GuidanceLoopOptions {
   holdMs?: number | undefined;
   /** The detector gets this long to load before light and sharpness carry on alone. Default 4000 ms. */
   loadTimeoutMs?: number | undefined;
-  /** One analysis gets this long to answer; one that does not (a hung worker, a device too slow) ends the detector. Default 3000 ms. */
-  analysisTimeoutMs?: number | undefined;
   /** Start paused (nothing may be captured now); setPaused changes it. Default false. */
   paused?: boolean | undefined;
   /** After this long without a fit frame while unpaused, the update offers to send anyway; false never. Default 10 000 ms. */
@@ -165,7 +163,7 @@ export function startGuidance(options: GuidanceLoopOptions): GuidanceLoop {
   };
 
   try {
-    analyzer = createFaceAnalyzer({ assetsUrl: options.assetsUrl, ...(options.analysisTimeoutMs !== undefined && { analysisTimeoutMs: options.analysisTimeoutMs }) });
+    analyzer = createFaceAnalyzer({ assetsUrl: options.assetsUrl });
     const loadTimer = setTimeout(limit, options.loadTimeoutMs ?? defaultLoadTimeoutMs);
     analyzer.ready.then(
       () => {
