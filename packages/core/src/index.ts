@@ -49,6 +49,21 @@ export type { LoginEvent, LoginState, LoginStatus } from './loginReducer.js';
 export { runLoginAttempt } from './runLoginAttempt.js';
 export type { FrameCheck, LoginAttemptPorts, LoginSuccess } from './runLoginAttempt.js';
 export { maxAutomaticRetries, maxRetryAfterMs, retryDelay, shouldRetry } from './retryPolicy.js';
+export { createBiometricLogin } from './createBiometricLogin.js';
+export type {
+  BiometricLoginController,
+  BiometricLoginOptions,
+  BiometricLoginPorts,
+  BiometricLoginSnapshot,
+  Clock,
+  GuidancePort,
+  GuidanceRun,
+  GuidanceRunOptions,
+  GuidanceStatus,
+  GuidanceVerdict,
+  GuidanceView,
+  LoginCamera,
+} from './createBiometricLogin.js';
 
 // Guided capture's logic is its own entry, @biometric-login/core/guidance: only the lazily loaded part of the
 // component needs it, and a bundler then cannot put it in the first paint's chunks. Its types are here too.

@@ -1,7 +1,7 @@
 import type { BiometricLoginError, EncodeFrameOptions, FrameCheck, LoginState, LoginSuccess } from '@biometric-login/core';
 import type { CameraDriver, CameraPreviewProps } from './cameraDriver.js';
 import type { CameraChoice } from './useCameraChoice.js';
-import type { GuidanceView } from './useGuidance.js';
+import type { GuidanceView } from '@biometric-login/core';
 
 export type { FrameCheck } from '@biometric-login/core';
 /** Called once, before the redirect, with the API's answer and the URL about to be opened. */

@@ -1,15 +1,8 @@
-import type { EncodedFrame, EncodeFrameOptions } from '@biometric-login/core';
+import type { LoginCamera } from '@biometric-login/core';
 import type { ComponentType } from 'react';
 
-/** A live camera whose preview shows a real frame. */
-export interface CameraHandle {
-  /** One frame at the camera's resolution (within the limits), as a JPEG. */
-  capture(options: EncodeFrameOptions): EncodedFrame | Promise<EncodedFrame>;
-  /** The playing video, for guided capture to look at; a camera without one is captured unguided. */
-  video?: HTMLVideoElement;
-  /** Which camera this is (`MediaTrackSettings.deviceId`), when the browser says. */
-  deviceId?: string;
-}
+/** A live camera whose preview shows a real frame: what the driver hands the login (core's LoginCamera). */
+export type CameraHandle = LoginCamera;
 
 export interface CameraPreviewProps {
   constraints: MediaTrackConstraints;

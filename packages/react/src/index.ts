@@ -12,7 +12,7 @@ export { en, es, resolveMessages } from './messages.js';
 export type { BiometricLoginLocale, BiometricLoginMessageOverrides, BiometricLoginMessages, ErrorText } from './messages.js';
 // Guided capture's words are their own entry, @biometric-login/react/guidance-text, so they stay out of the first paint.
 export type { GuidanceText, GuidanceTextOverrides } from './guidance/guidanceText.js';
-export type { GuidanceStatus, GuidanceView } from './useGuidance.js';
+export type { GuidanceStatus, GuidanceView } from '@biometric-login/core';
 export type { CameraChoice } from './useCameraChoice.js';
 // From core, for hosts that only install this package: errors, the retry count, and a token's claims (unverified, for display).
 export { BiometricLoginError, errorCodes, isBiometricLoginError, maxAutomaticRetries, readJwtClaims } from '@biometric-login/core';

@@ -1,67 +1,52 @@
-import { createLoginState, isBusy, loginReducer, needsCamera } from '@biometric-login/core';
-import { useCallback, useEffect, useReducer } from 'react';
+import { type BiometricLoginPorts, createBiometricLogin, detectOs } from '@biometric-login/core';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { UseBiometricLoginOptions, UseBiometricLoginResult } from './biometricLoginOptions.js';
+import { guidancePort } from './guidance/guidancePort.js';
 import { useCameraSlot } from './useCameraSlot.js';
-import { useCapture } from './useCapture.js';
-import { useGuidance } from './useGuidance.js';
-import { useConfigRefusal, useRestartOnNewConfig } from './useLoginConfig.js';
 import { useLatest } from './useLatest.js';
-import { useLoginEffects, useUnmountSignal } from './useLoginEffects.js';
-import { usePreloadLoginRuntime } from './useLoginRuntime.js';
+import { loginRuntime, usePreloadLoginRuntime } from './useLoginRuntime.js';
 import { useValidateMutation } from './useValidateMutation.js';
 import { webcamCamera } from './webcamCamera.js';
 
-/** The headless login flow: state from core's reducer and one attempt from core's runLoginAttempt; React wires them. */
+/** The login's ports in a browser; each reads the latest props, so the controller is created once. */
+function browserPorts(latest: { readonly current: { options: UseBiometricLoginOptions; send: BiometricLoginPorts['send'] } }): BiometricLoginPorts {
+  return {
+    send: (image, os, signal) => latest.current.send(image, os, signal),
+    // Loaded while the camera started: called in the click's task, so the request leaves before React renders.
+    runAttempt: (ports) => {
+      const runtime = loginRuntime();
+      return runtime instanceof Promise ? runtime.then((loaded) => loaded.runLoginAttempt(ports)) : runtime.runLoginAttempt(ports);
+    },
+    navigate: (url) => (latest.current.options.navigate ?? ((to: string) => window.location.assign(to)))(url),
+    os: () => detectOs({ userAgent: navigator.userAgent, maxTouchPoints: navigator.maxTouchPoints }),
+    guidance: guidancePort,
+  };
+}
+
+/** The headless login: core's controller (createBiometricLogin) as React state, with react-query sending and the camera element wired. */
 export function useBiometricLogin(options: UseBiometricLoginOptions): UseBiometricLoginResult {
-  const optionsRef = useLatest(options);
-  const refusal = useConfigRefusal(options);
-  const [state, dispatch] = useReducer(loginReducer, refusal, createLoginState);
-  useRestartOnNewConfig(refusal, dispatch);
-  useLoginEffects(state, dispatch, options.autoStart ?? true, optionsRef);
   const send = useValidateMutation({ token: options.token, apiBaseUrl: options.apiBaseUrl, timeoutMs: options.timeoutMs, fetch: options.fetch });
-  const unmountedRef = useUnmountSignal();
-  const active = needsCamera(state);
-  usePreloadLoginRuntime(active);
+  const latest = useLatest({ options, send });
+  const [login] = useState(() => createBiometricLogin(options, browserPorts(latest)));
+  const snapshot = useSyncExternalStore(login.subscribe, login.getSnapshot, login.getSnapshot);
+  useEffect(() => login.mount(), [login]);
+  useEffect(() => login.setOptions(options));
+  usePreloadLoginRuntime(snapshot.cameraActive);
   const driver = options.camera ?? webcamCamera;
-  const camera = useCameraSlot(driver, active, dispatch);
-  const guidance = useGuidance({
-    enabled: options.guidance ?? true,
-    camera: camera.handle,
-    aspectRatio: options.frame?.aspectRatio,
-    assetsUrl: options.assetsUrl,
-    holdMs: options.holdMs,
-    sendAnywayAfterMs: options.sendAnywayAfterMs,
-    paused: state.status !== 'ready',
-  });
-  const live = state.status === 'ready' && camera.handle !== null;
-  // No frame leaves while the check fails: neither by the button nor by itself.
-  const canCapture = live && (guidance.status === 'off' || guidance.fit);
-  const allowedRef = useLatest(canCapture);
-  // Never a dead end: a person the check keeps refusing may, after a while, send the frame as it is.
-  const canSendAnyway = live && guidance.offerSendAnyway;
-  const anywayRef = useLatest(canSendAnyway);
-  const { capture, sendAnyway } = useCapture({ state, dispatch, cameraRef: camera.handleRef, allowedRef, anywayRef, optionsRef, send, unmountedRef });
-
-  const autoCapture = (options.autoCapture ?? true) && guidance.status === 'active' && guidance.ready && canCapture;
-  useEffect(() => {
-    if (autoCapture) void capture();
-  }, [autoCapture, capture]);
-
-  const start = useCallback(() => dispatch({ type: 'START_CAMERA' }), []);
-  const retry = useCallback(() => dispatch({ type: 'RETRY' }), []);
-  const error = state.status === 'failed' ? state.error : undefined;
+  const camera = useCameraSlot(driver, login, snapshot);
+  const { state, error, isBusy, canCapture, canSendAnyway, canRetry, guidance, cameraActive } = snapshot;
   return {
     state,
     error,
-    isBusy: isBusy(state),
+    isBusy,
     canCapture,
     canSendAnyway,
-    canRetry: error?.userCanRetry ?? false,
-    start,
-    capture,
-    sendAnyway,
-    retry,
+    canRetry,
+    start: login.start,
+    capture: login.capture,
+    sendAnyway: login.sendAnyway,
+    retry: login.retry,
     guidance,
-    camera: { active, Preview: driver.Preview, props: camera.props, ...camera.choice },
+    camera: { active: cameraActive, Preview: driver.Preview, props: camera.props, ...camera.choice },
   };
 }

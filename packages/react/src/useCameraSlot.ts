@@ -1,44 +1,38 @@
-import { classifyCameraError, type LoginEvent } from '@biometric-login/core';
-import { type Dispatch, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { BiometricLoginController, BiometricLoginSnapshot } from '@biometric-login/core';
+import { useCallback, useMemo, useState } from 'react';
 import { type CameraDriver, type CameraHandle, type CameraPreviewProps, defaultVideoConstraints } from './cameraDriver.js';
 import { type CameraChoice, useCameraChoice, useCameraConstraints } from './useCameraChoice.js';
+import { useLatest } from './useLatest.js';
 
 export interface CameraSlot {
-  /** The live camera (for rendering and guidance), and the same in a ref (for a capture in the click's task). */
-  handle: CameraHandle | null;
-  handleRef: { readonly current: CameraHandle | null };
   props: Pick<CameraPreviewProps, 'constraints' | 'onReady' | 'onError'>;
   choice: CameraChoice;
 }
 
-interface ReadyCamera {
-  handle: CameraHandle;
-  /** The constraints it was opened with: a camera switched since is no longer the live one. */
-  constraints: MediaTrackConstraints;
-}
-
-/** The camera's seat in the flow: what the driver reports becomes events; a camera switched or stopped is forgotten. */
-export function useCameraSlot(driver: CameraDriver, active: boolean, dispatch: Dispatch<LoginEvent>): CameraSlot {
+/** The camera element's seat in the login: what the driver reports goes to the controller; a camera switched is forgotten. */
+export function useCameraSlot(driver: CameraDriver, login: BiometricLoginController, snapshot: BiometricLoginSnapshot): CameraSlot {
   const [chosen, setChosen] = useState<string | undefined>(undefined);
+  const [granted, setGranted] = useState(false);
   const constraints = useCameraConstraints(defaultVideoConstraints, chosen);
-  const [ready, setReady] = useState<ReadyCamera | null>(null);
-  // Nothing is captured from a stopped camera, or from a newly chosen one before it shows a frame.
-  const handle = active && ready !== null && ready.constraints === constraints ? ready.handle : null;
-  const handleRef = useRef<CameraHandle | null>(null);
-  useEffect(() => {
-    handleRef.current = handle;
-  }, [handle]);
-
+  const current = useLatest(constraints);
   const onReady = useCallback(
     (camera: CameraHandle) => {
-      handleRef.current = camera;
-      setReady({ handle: camera, constraints });
-      dispatch({ type: 'CAMERA_READY' });
+      // A camera opened with other constraints (switched since) is no longer the live one.
+      if (current.current !== constraints) return;
+      setGranted(true);
+      login.cameraReady(camera);
     },
-    [constraints, dispatch],
+    [constraints, current, login],
   );
-  const onError = useCallback((error: unknown) => dispatch({ type: 'CAMERA_FAILED', error: classifyCameraError(error) }), [dispatch]);
+  const onError = useCallback((error: unknown) => login.cameraFailed(error), [login]);
+  const select = useCallback(
+    (deviceId: string) => {
+      login.cameraChanging();
+      setChosen(deviceId);
+    },
+    [login],
+  );
   const props = useMemo(() => ({ constraints, onReady, onError }), [constraints, onReady, onError]);
-  const choice = useCameraChoice(driver, ready !== null, handle, chosen, setChosen);
-  return { handle, handleRef, props, choice };
+  const choice = useCameraChoice(driver, granted, snapshot.camera, chosen, select);
+  return { props, choice };
 }

@@ -1,6 +1,6 @@
 import { BiometricLoginError, checkCameraSupport } from '@biometric-login/core';
 import { useEffect, useRef, useState } from 'react';
-import WebcamModule from 'react-webcam';
+import type WebcamModule from 'react-webcam';
 import type { CameraDriver, CameraOption, CameraPreviewProps } from './cameraDriver.js';
 import { useLatest } from './useLatest.js';
 import { stopStream } from './stopStream.js';
@@ -9,7 +9,25 @@ import { watchStreamWhenLoaded } from './watchStreamWhenLoaded.js';
 // react-webcam is CommonJS whose module.exports is the class, while its types say `export default`: depending on
 // the host's bundler and TypeScript settings the import is the class or a namespace holding it. Take either shape.
 type WebcamComponent = typeof WebcamModule extends { default: infer Component } ? Component : typeof WebcamModule;
-const Webcam = ((WebcamModule as unknown as { default?: WebcamComponent }).default ?? WebcamModule) as WebcamComponent;
+
+let webcamModule: Promise<WebcamComponent> | undefined;
+/**
+ * react-webcam, loaded when a camera is first asked for, not before the first paint (it is 2.8 KB of it). A load that
+ * failed (a deploy replaced the files, a flaky network) is asked for again next time.
+ */
+function loadWebcam(): Promise<WebcamComponent> {
+  webcamModule ??= import('react-webcam').then(
+    (module) => {
+      const exported = (module as { default?: unknown }).default ?? module;
+      return ((exported as { default?: WebcamComponent }).default ?? exported) as WebcamComponent;
+    },
+    (error: unknown) => {
+      webcamModule = undefined;
+      throw error;
+    },
+  );
+  return webcamModule;
+}
 
 /**
  * react-webcam's own failures, translated here so that core only ever sees the browser's DOMExceptions:
@@ -36,8 +54,21 @@ function WebcamPreview({ constraints, label, className, onReady, onError }: Came
   const stopWatching = useRef<(() => void) | undefined>(undefined);
   const callbacks = useLatest({ onReady, onError });
   const [unsupported] = useState(supportProblem);
+  const [Webcam, setWebcam] = useState<WebcamComponent | undefined>(undefined);
   useEffect(() => {
-    if (unsupported) callbacks.current.onError(unsupported);
+    if (unsupported) return callbacks.current.onError(unsupported);
+    let mounted = true;
+    loadWebcam().then(
+      (component) => {
+        if (mounted) setWebcam(() => component);
+      },
+      (cause: unknown) => {
+        if (mounted) callbacks.current.onError(new BiometricLoginError('NETWORK_ERROR', { detail: 'the camera code could not be loaded', cause }));
+      },
+    );
+    return () => {
+      mounted = false;
+    };
   }, [unsupported, callbacks]);
 
   // react-webcam stops its own stream on unmount; this also covers a stream it has forgotten.
@@ -50,7 +81,7 @@ function WebcamPreview({ constraints, label, className, onReady, onError }: Came
     stopWatching.current = watchStreamWhenLoaded(video, stream, callbacks);
   };
 
-  if (unsupported) return null;
+  if (unsupported || Webcam === undefined) return null;
   return (
     <Webcam
       ref={webcam}

@@ -10,8 +10,6 @@ export type DetectorStatus = 'loading' | 'ready' | 'limited';
 
 export interface GuidanceUpdate extends GuidanceState {
   detector: DetectorStatus;
-  /** No frame has been fit to send for `sendAnywayAfterMs` while capture was allowed: offer to send one anyway. */
-  offerSendAnyway: boolean;
 }
 
 export interface GuidanceLoopOptions {
@@ -27,8 +25,6 @@ export interface GuidanceLoopOptions {
   loadTimeoutMs?: number | undefined;
   /** Start paused (nothing may be captured now); setPaused changes it. Default false. */
   paused?: boolean | undefined;
-  /** After this long without a fit frame while unpaused, the update offers to send anyway; false never. Default 10 000 ms. */
-  sendAnywayAfterMs?: number | false | undefined;
 }
 
 export interface GuidanceLoop {
@@ -43,8 +39,6 @@ export interface GuidanceLoop {
 const maxFailuresInARow = 3;
 /** A person waits at most this long for a detector that does not load: then light and sharpness carry on alone. */
 const defaultLoadTimeoutMs = 4000;
-/** Long enough to follow a hint or two, short enough that a person the check keeps refusing does not give up. */
-const defaultSendAnywayAfterMs = 10_000;
 
 /** At most one frame in flight, and no more often than this: ~6 analyses a second. */
 const minIntervalMs = 150;
@@ -121,26 +115,12 @@ export function startGuidance(options: GuidanceLoopOptions): GuidanceLoop {
   let holdTimer: ReturnType<typeof setTimeout> | undefined;
   /** Frames grabbed before this (say, in flight when capture stopped) belong to a hold that no longer counts. */
   let resetAt = Number.NEGATIVE_INFINITY;
-  let offerSendAnyway = false;
-  let offerTimer: ReturnType<typeof setTimeout> | undefined;
-  const publish = () => options.onUpdate({ ...state, detector, offerSendAnyway });
-  /** Never a dead end: the wait for a fit frame starts (over) now, and ends in the offer to send anyway. */
-  const restartOfferWait = () => {
-    clearTimeout(offerTimer);
-    offerSendAnyway = false;
-    const afterMs = options.sendAnywayAfterMs ?? defaultSendAnywayAfterMs;
-    if (paused || stopped || afterMs === false) return;
-    offerTimer = setTimeout(() => {
-      offerSendAnyway = true;
-      publish();
-    }, afterMs);
-  };
+  const publish = () => options.onUpdate({ ...state, detector });
   /** Judges a frame as of the moment it was grabbed, not when the worker answered: the hold is the person's, not the worker's. */
   const take = (analysis: FrameAnalysis, grabbedAt: number) => {
     if (paused || grabbedAt < resetAt) return;
     clearTimeout(holdTimer);
     state = trackGuidance(state, analysis, options.region(analysis.frame), grabbedAt, { holdMs: options.holdMs });
-    if (state.fit) restartOfferWait();
     publish();
     // A hold under way completes on time, not at whichever analysis comes after it: every frame so far was good.
     if (state.fit && !state.ready && state.goodSince !== undefined) {
@@ -208,27 +188,21 @@ export function startGuidance(options: GuidanceLoopOptions): GuidanceLoop {
     if (!stopped) timer = setTimeout(() => void step(), Math.max(0, minIntervalMs - (performance.now() - started)));
   }
   void step();
-  restartOfferWait();
 
   return {
     reset() {
       clearTimeout(holdTimer);
       resetAt = performance.now();
       state = initialGuidanceState;
-      restartOfferWait();
       publish();
     },
     setPaused(next) {
-      if (next === paused) return;
       paused = next;
-      restartOfferWait();
-      publish();
     },
     stop() {
       stopped = true;
       clearTimeout(timer);
       clearTimeout(holdTimer);
-      clearTimeout(offerTimer);
       analyzer?.close();
       analyzer = undefined;
     },
