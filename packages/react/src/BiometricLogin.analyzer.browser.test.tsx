@@ -8,7 +8,7 @@ import { BiometricLogin } from './BiometricLogin.js';
 import { createFaceAnalyzer, FaceAnalyzerError } from './guidance/faceAnalyzer.js';
 import { guidanceEn } from './guidance/guidanceText.js';
 import { en } from './messages.js';
-import { createPictureCamera } from './pictureCamera.js';
+import { createPictureCamera } from './camera/pictureCamera.js';
 import './styles.css';
 
 // A stuck analyser is not a stuck login (issue 18): a worker that hangs, a model that never loads, or a model that is

@@ -7,7 +7,7 @@ import fixtureUrl from '../../../fixtures/face_1280x720.jpg?url';
 import { documentedSuccesses, expectEveryDocumentedField } from '../test/documentedExamples.js';
 import { BiometricLogin } from './BiometricLogin.js';
 import { en } from './messages.js';
-import { createPictureCamera } from './pictureCamera.js';
+import { createPictureCamera } from './camera/pictureCamera.js';
 import './styles.css';
 
 // Real Chromium, the real camera drivers, and Chromium's fake webcam showing the fixture face at 1280x720.

@@ -14,7 +14,7 @@ import portraitUrl from '../../../fixtures/face_portrait_720x1280.jpg?url';
 import { BiometricLogin, type BiometricLoginProps } from './BiometricLogin.js';
 import { guidanceEn } from './guidance/guidanceText.js';
 import { en } from './messages.js';
-import { createPictureCamera } from './pictureCamera.js';
+import { createPictureCamera } from './camera/pictureCamera.js';
 import './styles.css';
 
 // Real Chromium: the picture camera films each fixture through a real MediaStream, and guided capture's lazily

@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { delay, http } from 'msw';
 import { expect, waitFor } from 'storybook/test';
 import { BiometricLogin } from './BiometricLogin.js';
-import { createPictureCamera } from './pictureCamera.js';
+import { createPictureCamera } from './camera/pictureCamera.js';
 import { withCaughtRedirect } from './stories/CaughtRedirect.js';
 import { captureTimeoutMs, readyVerifyButton, wordsFor } from './stories/errorStory.js';
 import {

@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, waitFor } from 'storybook/test';
 import * as errorStories from './BiometricLogin.errors.stories.js';
 import { BiometricLogin } from './BiometricLogin.js';
-import type { BiometricLoginSuccess } from './biometricLoginOptions.js';
+import type { BiometricLoginSuccess } from './login/biometricLoginOptions.js';
 import { createPendingCamera } from './testing/fakeCameras.js';
 import { BiometricLoginDocs } from './stories/BiometricLoginDocs.js';
 import { withCaughtRedirect } from './stories/CaughtRedirect.js';

@@ -6,12 +6,12 @@ import { describe, expect, it, vi } from 'vitest';
 import { documentedFailures, documentedSuccesses, expectEveryDocumentedField } from '../test/documentedExamples.js';
 import { faceFrame } from '../test/faceFrame.js';
 import { clickVerify, requests, sandbox, server, session, setup, validatePath, verifyButton } from '../test/loginHarness.js';
-import type { UseBiometricLoginOptions } from './biometricLoginOptions.js';
+import type { UseBiometricLoginOptions } from './login/biometricLoginOptions.js';
 import { BiometricLogin } from './BiometricLogin.js';
 import { guidanceEn } from './guidance/guidanceText.js';
 import { en, es } from './messages.js';
 import { createFailingCamera, createStaticCamera } from './testing/fakeCameras.js';
-import { useBiometricLogin } from './useBiometricLogin.js';
+import { useBiometricLogin } from './login/useBiometricLogin.js';
 
 describe("<BiometricLogin> with Verifik's documented answers", () => {
   it.each(documentedSuccesses.map((answer) => [answer.id, answer] as const))(

@@ -1,9 +1,9 @@
 import { type FocusEvent, lazy, Suspense, useEffect, useId, useMemo, useRef } from 'react';
-import type { UseBiometricLoginOptions, UseBiometricLoginResult } from './biometricLoginOptions.js';
+import type { UseBiometricLoginOptions, UseBiometricLoginResult } from './login/biometricLoginOptions.js';
 import type { GuidanceText } from './guidance/guidanceText.js';
 import { type BiometricLoginLocale, type BiometricLoginMessageOverrides, type BiometricLoginMessages, resolveMessages } from './messages.js';
-import { useBiometricLogin } from './useBiometricLogin.js';
-import { useGuidanceText } from './useGuidanceText.js';
+import { useBiometricLogin } from './login/useBiometricLogin.js';
+import { useGuidanceText } from './guidance/useGuidanceText.js';
 
 export interface BiometricLoginProps extends UseBiometricLoginOptions {
   /** 'en' (default) or 'es'; anything else falls back to English. */

@@ -1,6 +1,6 @@
 // Guided capture's extras around the status line: the hold's progress, the notes, the offer to send anyway, the
 // camera picker. Loaded with guided capture's words, once the camera runs.
-import type { UseBiometricLoginResult } from '../biometricLoginOptions.js';
+import type { UseBiometricLoginResult } from '../login/biometricLoginOptions.js';
 import type { GuidanceText } from './guidanceText.js';
 
 export interface GuidanceExtrasProps {

@@ -4,7 +4,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import labelsJson from '../../../../fixtures/guidance-set/labels.json?raw';
 import { formatGroupTable, type GroupRow, groupRows, misframed, type PersonOutcome, people } from '../../test/people.js';
 import { BiometricLogin } from '../BiometricLogin.js';
-import { createPictureCamera } from '../pictureCamera.js';
+import { createPictureCamera } from '../camera/pictureCamera.js';
 import '../styles.css';
 
 // Everyone can log in (issue 18): each portrait of fixtures/people as the webcam (a real MediaStream of the picture),

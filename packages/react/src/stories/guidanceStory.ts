@@ -3,7 +3,7 @@ import type { StoryContext, StoryObj } from '@storybook/react-vite';
 import { expect, waitFor } from 'storybook/test';
 import type { BiometricLogin } from '../BiometricLogin.js';
 import { type GuidanceText, guidanceEn, guidanceEs } from '../guidance/guidanceText.js';
-import { createPictureCamera } from '../pictureCamera.js';
+import { createPictureCamera } from '../camera/pictureCamera.js';
 import { captureTimeoutMs, wordsFor } from './errorStory.js';
 import { fixtureUrl, validateRequestsWith } from './storySandbox.js';
 

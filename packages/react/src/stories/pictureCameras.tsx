@@ -1,5 +1,5 @@
-import type { CameraDriver, CameraHandle, CameraOption, CameraPreviewProps } from '../cameraDriver.js';
-import { createPictureCamera } from '../pictureCamera.js';
+import type { CameraDriver, CameraHandle, CameraOption, CameraPreviewProps } from '../camera/cameraDriver.js';
+import { createPictureCamera } from '../camera/pictureCamera.js';
 
 export interface PictureCameraOption extends CameraOption {
   /** The picture this camera films. */

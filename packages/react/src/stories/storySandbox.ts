@@ -1,7 +1,7 @@
 import { defaultApiBaseUrl, validatePath } from '@biometric-login/core';
 import { createSandbox, type CreateSessionOptions } from '@biometric-login/sandbox';
 import { createSandboxHandlers } from '@biometric-login/sandbox/msw';
-import { createPictureCamera } from '../pictureCamera.js';
+import { createPictureCamera } from '../camera/pictureCamera.js';
 
 // A fixed key, so a second sandbox can sign a token this one accepts but has never seen (a 404).
 const secret = 'storybook-sandbox-not-a-secret';

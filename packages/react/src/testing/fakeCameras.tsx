@@ -1,6 +1,6 @@
 import type { EncodedFrame } from '@biometric-login/core';
 import { useEffect } from 'react';
-import type { CameraDriver, CameraOption, CameraPreviewProps } from '../cameraDriver.js';
+import type { CameraDriver, CameraOption, CameraPreviewProps } from '../camera/cameraDriver.js';
 import { useLatest } from '../useLatest.js';
 
 /** A camera that fails as getUserMedia would, e.g. `new DOMException('', 'NotAllowedError')`. */

@@ -1,6 +1,6 @@
 import type { BiometricLoginError, EncodeFrameOptions, FrameCheck, LoginState, LoginSuccess } from '@biometric-login/core';
-import type { CameraDriver, CameraPreviewProps } from './cameraDriver.js';
-import type { CameraChoice } from './useCameraChoice.js';
+import type { CameraDriver, CameraPreviewProps } from '../camera/cameraDriver.js';
+import type { CameraChoice } from '../camera/useCameraChoice.js';
 import type { GuidanceView } from '@biometric-login/core';
 
 export type { FrameCheck } from '@biometric-login/core';
@@ -42,7 +42,7 @@ export interface UseBiometricLoginOptions {
   sendAnywayAfterMs?: number | false;
   /**
    * Where the face detector's files (faceAnalyzer.worker.js, blazeface.bin, from the package's dist/guidance/)
-   * are served, for setups whose bundler does not emit `new URL('./x', import.meta.url)` assets.
+   * are served, for setups whose bundler does not emit `new URL('../x', import.meta.url)` assets.
    */
   assetsUrl?: string;
   /** Size and JPEG quality of the frame sent. */

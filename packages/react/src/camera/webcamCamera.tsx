@@ -2,7 +2,7 @@ import { BiometricLoginError, checkCameraSupport } from '@biometric-login/core';
 import { useEffect, useRef, useState } from 'react';
 import type WebcamModule from 'react-webcam';
 import type { CameraDriver, CameraOption, CameraPreviewProps } from './cameraDriver.js';
-import { useLatest } from './useLatest.js';
+import { useLatest } from '../useLatest.js';
 import { stopStream } from './stopStream.js';
 import { watchStreamWhenLoaded } from './watchStreamWhenLoaded.js';
 
@@ -101,7 +101,7 @@ function WebcamPreview({ constraints, label, className, onReady, onError }: Came
 function watchBrowserCameras(onCameras: (cameras: CameraOption[]) => void): () => void {
   let stop: (() => void) | undefined;
   let watching = true;
-  import('./guidance/watchCameras.js').then(
+  import('./watchCameras.js').then(
     ({ watchCameras }) => {
       if (watching) stop = watchCameras(onCameras);
     },

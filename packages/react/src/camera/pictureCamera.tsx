@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { CameraDriver, CameraPreviewProps } from './cameraDriver.js';
-import { useLatest } from './useLatest.js';
+import { useLatest } from '../useLatest.js';
 import { watchStreamWhenLoaded } from './watchStreamWhenLoaded.js';
 
 /**

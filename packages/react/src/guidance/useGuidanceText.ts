@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { GuidanceText, GuidanceTextOverrides, resolveGuidanceText } from './guidance/guidanceText.js';
+import type { GuidanceText, GuidanceTextOverrides, resolveGuidanceText } from './guidanceText.js';
 
 type Resolve = typeof resolveGuidanceText;
 
@@ -9,7 +9,7 @@ export function useGuidanceText(wanted: boolean, locale: string, overrides: Guid
   useEffect(() => {
     if (!wanted || resolve !== undefined) return;
     let current = true;
-    import('./guidance/guidanceText.js').then(
+    import('./guidanceText.js').then(
       (module) => {
         if (current) setResolve({ resolve: module.resolveGuidanceText });
       },

@@ -2,7 +2,7 @@ import type { BiometricLoginController, BiometricLoginSnapshot } from '@biometri
 import { useCallback, useMemo, useState } from 'react';
 import { type CameraDriver, type CameraHandle, type CameraPreviewProps, defaultVideoConstraints } from './cameraDriver.js';
 import { type CameraChoice, useCameraChoice, useCameraConstraints } from './useCameraChoice.js';
-import { useLatest } from './useLatest.js';
+import { useLatest } from '../useLatest.js';
 
 export interface CameraSlot {
   props: Pick<CameraPreviewProps, 'constraints' | 'onReady' | 'onError'>;

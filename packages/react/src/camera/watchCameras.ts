@@ -1,5 +1,5 @@
 // Loaded once the camera runs (with guided capture's chunk): which cameras there are, and when that changes.
-import type { CameraOption } from '../cameraDriver.js';
+import type { CameraOption } from './cameraDriver.js';
 
 async function listCameras(): Promise<CameraOption[]> {
   const devices = await navigator.mediaDevices.enumerateDevices();

@@ -1,6 +1,6 @@
 import { BiometricLoginError } from '@biometric-login/core';
 import { stopStream } from './stopStream.js';
-import { type LoginRuntime, loginRuntime } from './useLoginRuntime.js';
+import { type LoginRuntime, loginRuntime } from '../login/useLoginRuntime.js';
 import type { StreamCallbacks } from './watchStream.js';
 
 /**

@@ -3,4 +3,4 @@
 // the attempt itself. Loaded while the camera starts (during the permission prompt), so none of it weighs on the
 // first paint; by the time the camera shows a frame, it is there.
 export { runLoginAttempt, validateBiometric } from '@biometric-login/core';
-export { watchStream } from './watchStream.js';
+export { watchStream } from '../camera/watchStream.js';

@@ -1,12 +1,12 @@
 import { type BiometricLoginPorts, createBiometricLogin, detectOs } from '@biometric-login/core';
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { UseBiometricLoginOptions, UseBiometricLoginResult } from './biometricLoginOptions.js';
-import { guidancePort } from './guidance/guidancePort.js';
-import { useCameraSlot } from './useCameraSlot.js';
-import { useLatest } from './useLatest.js';
+import { guidancePort } from '../guidance/guidancePort.js';
+import { useCameraSlot } from '../camera/useCameraSlot.js';
+import { useLatest } from '../useLatest.js';
 import { loginRuntime, usePreloadLoginRuntime } from './useLoginRuntime.js';
 import { useValidateMutation } from './useValidateMutation.js';
-import { webcamCamera } from './webcamCamera.js';
+import { webcamCamera } from '../camera/webcamCamera.js';
 
 /** The login's ports in a browser; each reads the latest props, so the controller is created once. */
 function browserPorts(latest: { readonly current: { options: UseBiometricLoginOptions; send: BiometricLoginPorts['send'] } }): BiometricLoginPorts {
