@@ -1,9 +1,9 @@
-import { type FocusEvent, lazy, Suspense, useEffect, useId, useMemo, useRef } from 'react';
+import { type FocusEvent, useEffect, useId, useMemo, useRef } from 'react';
 import type { UseBiometricLoginOptions, UseBiometricLoginResult } from './login/biometricLoginOptions.js';
 import type { GuidanceText } from './guidance/guidanceText.js';
 import { type BiometricLoginLocale, type BiometricLoginMessageOverrides, type BiometricLoginMessages, resolveMessages } from './messages.js';
 import { useBiometricLogin } from './login/useBiometricLogin.js';
-import { useGuidanceText } from './guidance/useGuidanceText.js';
+import { useGuidanceChunk } from './guidance/loadGuidance.js';
 
 export interface BiometricLoginProps extends UseBiometricLoginOptions {
   /** 'en' (default) or 'es'; anything else falls back to English. */
@@ -28,8 +28,6 @@ function statusLine(login: UseBiometricLoginResult, text: BiometricLoginMessages
   return guidance.status === 'active' && autoCapture ? guidanceText.holdStill : text.status.ready;
 }
 
-// Guided capture's hold bar, notes and camera picker: a lazily loaded part, only once guidance runs.
-const GuidanceExtras = lazy(() => import('./guidance/GuidanceExtras.js'));
 
 /** Drop-in face login: opens the camera, checks the face, sends one frame, and on success sends the browser on. */
 export function BiometricLogin({ locale = 'en', messages, className, ...options }: BiometricLoginProps) {
@@ -38,7 +36,10 @@ export function BiometricLogin({ locale = 'en', messages, className, ...options 
   const { state, error, camera, guidance } = login;
   // Guided capture's words and extras load once needed: with guidance, or for a camera picker or a notice.
   const extras = camera.active && (guidance.status !== 'off' || camera.cameras.length > 1 || camera.lowResolution);
-  const guidanceText = useGuidanceText(extras, locale, messages?.guidance);
+  // Guided capture's words and extras (hold bar, notes, the offer, the camera picker): its one lazy chunk.
+  const chunk = useGuidanceChunk(extras);
+  const guidanceText = useMemo(() => chunk?.resolveGuidanceText(locale, messages?.guidance), [chunk, locale, messages?.guidance]);
+  const Extras = chunk?.GuidanceExtras;
   const errorText = error ? text.errors[error.code] : undefined;
   const statusId = useId();
   const guided = state.status === 'ready' && guidance.status === 'active';
@@ -72,11 +73,7 @@ export function BiometricLogin({ locale = 'en', messages, className, ...options 
         <div className="bl-guide" aria-hidden="true" />
         {login.isBusy ? <div className="bl-spinner" aria-hidden="true" /> : null}
       </div>
-      {camera.active && guidanceText ? (
-        <Suspense fallback={null}>
-          <GuidanceExtras login={login} text={guidanceText} part="hold" autoCapture={options.autoCapture ?? true} />
-        </Suspense>
-      ) : null}
+      {camera.active && guidanceText && Extras ? <Extras login={login} text={guidanceText} part="hold" autoCapture={options.autoCapture ?? true} /> : null}
       <p id={statusId} className="bl-status" role="status" aria-live="polite">
         {statusLine(login, text, guidanceText, options.autoCapture ?? true)}
       </p>
@@ -111,11 +108,7 @@ export function BiometricLogin({ locale = 'en', messages, className, ...options 
           </button>
         )}
       </div>
-      {camera.active && guidanceText ? (
-        <Suspense fallback={null}>
-          <GuidanceExtras login={login} text={guidanceText} part="notes" autoCapture={options.autoCapture ?? true} />
-        </Suspense>
-      ) : null}
+      {camera.active && guidanceText && Extras ? <Extras login={login} text={guidanceText} part="notes" autoCapture={options.autoCapture ?? true} /> : null}
     </section>
   );
 }

@@ -2,6 +2,7 @@ import { BiometricLoginError, checkCameraSupport } from '@biometric-login/core';
 import { useEffect, useRef, useState } from 'react';
 import type WebcamModule from 'react-webcam';
 import type { CameraDriver, CameraOption, CameraPreviewProps } from './cameraDriver.js';
+import { loadGuidance } from '../guidance/loadGuidance.js';
 import { useLatest } from '../useLatest.js';
 import { stopStream } from './stopStream.js';
 import { watchStreamWhenLoaded } from './watchStreamWhenLoaded.js';
@@ -97,11 +98,11 @@ function WebcamPreview({ constraints, label, className, onReady, onError }: Came
   );
 }
 
-/** The browser's cameras, listed by a module loaded only once the person allowed one (browsers name them only then). */
+/** The browser's cameras, listed by guided capture's chunk, loaded only once the person allowed one (browsers name them only then). */
 function watchBrowserCameras(onCameras: (cameras: CameraOption[]) => void): () => void {
   let stop: (() => void) | undefined;
   let watching = true;
-  import('./watchCameras.js').then(
+  loadGuidance().then(
     ({ watchCameras }) => {
       if (watching) stop = watchCameras(onCameras);
     },
