@@ -18,11 +18,11 @@ export interface FaceAnalyzerOptions {
   recheckScore?: number;
   /** A face overlapping the last verified one within this many ms is not rechecked. Default 1000. */
   recheckReuseMs?: number;
-  /** An analysis that has not answered after this many ms rejects with 'timedOut'. Default 3000 (a frame takes about 60). */
+  /** An analysis that has not answered after this many ms rejects with 'timedOut'. Default 3000 (a frame takes about 25). */
   analysisTimeoutMs?: number;
 }
 
-/** A frame takes about 60 ms in the worker on a 2-core laptop; one that takes 50 times that will not guide anyone. */
+/** A frame takes about 25 ms in the worker on a 2-core laptop; one that takes a hundred times that will not guide anyone. */
 const defaultAnalysisTimeoutMs = 3000;
 
 export interface FaceAnalyzer {

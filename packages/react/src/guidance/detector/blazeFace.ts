@@ -29,6 +29,7 @@ export function createBlazeFace(graph: Graph, options: BlazeFaceOptions = {}): B
   const iouThreshold = options.iouThreshold ?? 0.3;
   const inputSide = options.inputSide ?? 224;
   const logitThreshold = Math.log(minScore / (1 - minScore));
+  let input: Tensor | undefined;
 
   return {
     inputSize(frameWidth, frameHeight) {
@@ -37,7 +38,8 @@ export function createBlazeFace(graph: Graph, options: BlazeFaceOptions = {}): B
       return frameWidth >= frameHeight ? [inputSide, short] : [short, inputSide];
     },
     detect(rgba, width, height) {
-      const input: Tensor = { data: new Float32Array(width * height * 3), h: height, w: width, c: 3 };
+      // the network's input is reused while the size stays (the graph already reuses everything else)
+      if (input === undefined || input.w !== width || input.h !== height) input = { data: new Float32Array(width * height * 3), h: height, w: width, c: 3 };
       for (let p = 0, n = width * height; p < n; p++) {
         input.data[p * 3] = rgba[p * 4]! / 127.5 - 1;
         input.data[p * 3 + 1] = rgba[p * 4 + 1]! / 127.5 - 1;

@@ -1,10 +1,13 @@
 // A minimal executor for the small convolutional graphs of BlazeFace-family models, in plain TypeScript:
 // no TensorFlow.js, no WebAssembly, so it runs under `script-src 'self'` with no 'wasm-unsafe-eval'. The model
 // file is made by scripts/convert-face-model.mjs: [u32 header length][header JSON][float16 weights].
-// The kernels index typed arrays in bounds by construction, hence the non-null assertions in the hot loops
-// (eslint allows them in this folder only); short names follow the usual convolution notation.
+// The kernels are in kernels.ts; this file plans the buffers and the fused steps and runs them.
+import { add, conv2d, depthwiseConv2d, type Epilogue, halfToFloat, maxPool2d, padChannels, prelu, relu, sigmoid, type Tensor, window1d } from './kernels.js';
 
-type Op =
+export type { Tensor } from './kernels.js';
+
+/** One operation; `in`/`in2` are tensor ids: 0 is the graph's input, k the output of ops[k - 1]; `w`, `bias` and `alpha` are offsets into the weights. */
+export type Op =
   | { op: 'conv'; in: number; kh: number; kw: number; cin: number; cout: number; stride: number; same: number; w: number; bias?: number; act?: 'relu' | 'prelu'; alpha?: number }
   | { op: 'dw'; in: number; kh: number; kw: number; c: number; stride: number; same: number; w: number }
   | { op: 'add'; in: number; in2: number }
@@ -14,20 +17,13 @@ type Op =
   | { op: 'maxpool'; in: number; k: number; stride: number; same: number }
   | { op: 'padc'; in: number; after: number };
 
-interface Header {
+export interface GraphHeader {
   format: 'graph-f16-v1';
   input: [number, number, number];
   ops: Op[];
   outputs: { name: string; id: number }[];
+  /** Number of float16 weights after the header. */
   weights: number;
-}
-
-/** A tensor in HWC layout (batch of one). */
-export interface Tensor {
-  data: Float32Array;
-  h: number;
-  w: number;
-  c: number;
 }
 
 export interface Graph {
@@ -38,13 +34,22 @@ export interface Graph {
   run(input: Tensor): Tensor[];
 }
 
+export interface GraphOptions {
+  /** Fuse convolution + add + ReLU into single steps where the graph allows it (default); off only to compare. */
+  fuse?: boolean;
+}
+
 export function parseGraph(bytes: ArrayBuffer): Graph {
   const view = new DataView(bytes);
   const headerLength = view.getUint32(0, true);
-  const header = JSON.parse(new TextDecoder().decode(new Uint8Array(bytes, 4, headerLength))) as Header;
+  const header = JSON.parse(new TextDecoder().decode(new Uint8Array(bytes, 4, headerLength))) as GraphHeader;
   if (header.format !== 'graph-f16-v1') throw new Error(`unknown model format ${String(header.format)}`);
-  const weights = halfToFloat(new Uint16Array(bytes, 4 + headerLength, header.weights));
-  const { ops } = header;
+  return graphFromHeader(header, halfToFloat(new Uint16Array(bytes, 4 + headerLength, header.weights)));
+}
+
+/** A graph from its header and its weights already as floats (parseGraph's second half; tests build graphs with it). */
+export function graphFromHeader(header: GraphHeader, weights: Float32Array, options: GraphOptions = {}): Graph {
+  const steps = planSteps(header.ops, header.outputs, options.fuse ?? true);
   // Buffers are planned once per input size and reused: allocating ~130 arrays a frame costs more than the maths.
   // One plan per size, since the worker runs the graph at two (the frame, and the recheck's square).
   const plans = new Map<string, (input: Tensor) => Tensor[]>();
@@ -52,10 +57,10 @@ export function parseGraph(bytes: ArrayBuffer): Graph {
     input: header.input,
     outputNames: header.outputs.map((o) => o.name),
     run(input) {
-      const size = `${input.h}x${input.w}`;
+      const size = `${input.h}x${input.w}x${input.c}`;
       let plan = plans.get(size);
       if (plan === undefined) {
-        plan = compile(ops, header.outputs, weights, input);
+        plan = compile(header, steps, weights, input);
         plans.set(size, plan);
       }
       return plan(input);
@@ -63,226 +68,175 @@ export function parseGraph(bytes: ArrayBuffer): Graph {
   };
 }
 
-function compile(ops: Op[], outputs: Header['outputs'], weights: Float32Array, input: Tensor): (input: Tensor) => Tensor[] {
-  const consumers = new Array<number>(ops.length + 1).fill(0);
-  for (const op of ops) {
-    consumers[op.in] = consumers[op.in]! + 1;
-    if (op.op === 'add') consumers[op.in2] = consumers[op.in2]! + 1;
+/** One step of a plan: ops[op], with the convolution that feeds it (an add's) and the ReLU that follows it done in the same pass. */
+export interface Step {
+  op: number;
+  conv?: number;
+  relu?: number;
+}
+
+/**
+ * The order of steps, fusing only what the data flow proves safe: a convolution into the add that is its only reader
+ * (the add's other input becomes the convolution's residual), and a ReLU into the add or convolution whose output
+ * only it reads. A tensor a graph output or a second op also reads is never fused away.
+ */
+export function planSteps(ops: readonly Op[], outputs: GraphHeader['outputs'], fuse: boolean): Step[] {
+  const readers = new Array<number>(ops.length + 1).fill(0);
+  ops.forEach((op, index) => {
+    const inputs = op.op === 'add' ? [op.in, op.in2] : [op.in];
+    // ops read only what earlier ops made, so running the steps in order (fused ones later) is sound
+    for (const id of inputs) if (!Number.isInteger(id) || id < 0 || id > index) throw new Error(`op ${index + 1} (${op.op}) reads tensor ${id}, not made before it`);
+    for (const id of inputs) readers[id] = readers[id]! + 1;
+  });
+  for (const o of outputs) {
+    if (!Number.isInteger(o.id) || o.id < 0 || o.id > ops.length) throw new Error(`output ${o.name} is tensor ${o.id}, which no op makes`);
+    readers[o.id] = readers[o.id]! + 1;
   }
-  for (const o of outputs) consumers[o.id] = consumers[o.id]! + 1;
-  const tensors: Tensor[] = [input];
-  const steps: ((t: Tensor[]) => void)[] = [];
-  for (const op of ops) {
-    const x = tensors[op.in]!;
-    let shape: [number, number, number] = [x.h, x.w, x.c];
-    if (op.op === 'conv' || op.op === 'dw' || op.op === 'maxpool') {
-      const k = op.op === 'maxpool' ? op.k : op.kh;
-      const kw = op.op === 'maxpool' ? op.k : op.kw;
-      shape = [window1d(x.h, k, op.stride, op.same)[0], window1d(x.w, kw, op.stride, op.same)[0], op.op === 'conv' ? op.cout : x.c];
-    } else if (op.op === 'padc') shape = [x.h, x.w, x.c + op.after];
-    // a relu right after an add that nothing else reads is done inside the add
-    if (op.op === 'relu' && ops[op.in - 1]?.op === 'add' && consumers[op.in] === 1) {
-      steps.pop();
-      const addOp = ops[op.in - 1] as Extract<Op, { op: 'add' }>;
-      tensors.push(x);
-      steps.push((t) => addInto(t[addOp.in]!.data, t[addOp.in2]!.data, x.data, true));
-      continue;
-    }
-    const out: Tensor = { data: new Float32Array(shape[0] * shape[1] * shape[2]), h: shape[0], w: shape[1], c: shape[2] };
-    tensors.push(out);
-    steps.push((t) => execute(op, t, weights, out));
+  const producer = (id: number) => (id > 0 ? ops[id - 1] : undefined);
+  const convInto = new Map<number, number>(); // conv op index -> add op index
+  const convOf = new Map<number, number>(); // add op index -> conv op index
+  const reluOf = new Map<number, number>(); // add or conv op index -> relu op index
+  const fusedRelus = new Set<number>();
+  if (fuse) {
+    ops.forEach((op, index) => {
+      if (op.op !== 'add') return;
+      for (const id of [op.in2, op.in]) {
+        const other = id === op.in2 ? op.in : op.in2;
+        if (producer(id)?.op === 'conv' && readers[id] === 1 && other !== id) {
+          convInto.set(id - 1, index);
+          convOf.set(index, id - 1);
+          return;
+        }
+      }
+    });
+    ops.forEach((op, index) => {
+      if (op.op !== 'relu') return;
+      const from = producer(op.in);
+      const at = op.in - 1;
+      if ((from?.op === 'add' || (from?.op === 'conv' && !convInto.has(at))) && readers[op.in] === 1) {
+        reluOf.set(at, index);
+        fusedRelus.add(index);
+      }
+    });
   }
-  return (inp) => {
-    tensors[0] = inp;
-    for (const step of steps) step(tensors);
-    return outputs.map((o) => tensors[o.id]!);
-  };
+  const steps: Step[] = [];
+  ops.forEach((_, index) => {
+    if (convInto.has(index) || fusedRelus.has(index)) return;
+    const conv = convOf.get(index), relu = reluOf.get(index);
+    steps.push({ op: index, ...(conv !== undefined && { conv }), ...(relu !== undefined && { relu }) });
+  });
+  return steps;
 }
 
-function addInto(a: Float32Array, b: Float32Array, out: Float32Array, relu: boolean): void {
-  if (relu) for (let i = 0; i < out.length; i++) { const v = a[i]! + b[i]!; out[i] = v > 0 ? v : 0; }
-  else for (let i = 0; i < out.length; i++) out[i] = a[i]! + b[i]!;
+/** The plan's steps by name, e.g. 'conv+add+relu' (for tests). */
+export function describeSteps(ops: readonly Op[], steps: readonly Step[]): string[] {
+  return steps.map((s) => [s.conv === undefined ? undefined : 'conv', ops[s.op]!.op, s.relu === undefined ? undefined : 'relu'].filter((name) => name !== undefined).join('+'));
 }
 
-function halfToFloat(half: Uint16Array): Float32Array {
-  const out = new Float32Array(half.length);
-  for (let i = 0; i < half.length; i++) {
-    const h = half[i]!;
-    const sign = h & 0x8000 ? -1 : 1;
-    const exponent = (h >> 10) & 0x1f;
-    const fraction = h & 0x3ff;
-    out[i] = exponent === 0 ? sign * 2 ** -14 * (fraction / 1024) : exponent === 31 ? sign * Infinity : sign * 2 ** (exponent - 15) * (1 + fraction / 1024);
-  }
-  return out;
-}
+type Shape = [h: number, w: number, c: number];
 
-// TensorFlow's output size and leading padding for SAME / VALID windows.
-function window1d(size: number, k: number, stride: number, same: number): [out: number, padBefore: number] {
-  if (!same) return [Math.floor((size - k) / stride) + 1, 0];
-  const out = Math.ceil(size / stride);
-  const total = Math.max((out - 1) * stride + k - size, 0);
-  return [out, Math.floor(total / 2)];
-}
-
-function execute(op: Op, tensors: Tensor[], wts: Float32Array, out: Tensor): void {
-  const x = tensors[op.in]!;
-  const o = out.data;
+function shapeOf(op: Op, x: Shape, y: Shape | undefined, index: number): Shape {
+  const fail = (why: string) => new Error(`op ${index + 1} (${op.op}): ${why}`);
   switch (op.op) {
     case 'conv':
-      return conv(x, op, wts, out);
-    case 'dw':
-      return depthwise(x, op, wts, out);
-    case 'add':
-      return addInto(x.data, tensors[op.in2]!.data, o, false);
-    case 'relu':
-      for (let i = 0; i < o.length; i++) { const v = x.data[i]!; o[i] = v > 0 ? v : 0; }
-      return;
-    case 'prelu':
-      for (let i = 0; i < o.length; i++) { const v = x.data[i]!; o[i] = v > 0 ? v : v * wts[op.alpha + (i % x.c)]!; }
-      return;
-    case 'sigmoid':
-      for (let i = 0; i < o.length; i++) o[i] = 1 / (1 + Math.exp(-x.data[i]!));
-      return;
+    case 'dw': {
+      const channels = op.op === 'conv' ? op.cin : op.c;
+      if (x[2] !== channels) throw fail(`input has ${x[2]} channels, not ${channels}`);
+      return [window1d(x[0], op.kh, op.stride, op.same)[0], window1d(x[1], op.kw, op.stride, op.same)[0], op.op === 'conv' ? op.cout : op.c];
+    }
     case 'maxpool':
-      return maxPool(x, op, out);
+      return [window1d(x[0], op.k, op.stride, op.same)[0], window1d(x[1], op.k, op.stride, op.same)[0], x[2]];
     case 'padc':
-      for (let p = 0, n = x.h * x.w; p < n; p++) o.set(x.data.subarray(p * x.c, (p + 1) * x.c), p * out.c);
-      return;
+      return [x[0], x[1], x[2] + op.after];
+    case 'add':
+      if (y === undefined || y.join() !== x.join()) throw fail(`adds ${x.join('x')} to ${y?.join('x')}`);
+      return x;
+    case 'relu':
+    case 'prelu':
+    case 'sigmoid':
+      return x;
   }
+  op satisfies never;
+  throw fail('unknown op');
 }
 
-function conv(x: Tensor, op: Extract<Op, { op: 'conv' }>, wts: Float32Array, result: Tensor): void {
-  const { kh, kw, cin, cout, stride } = op;
-  const [oh, padTop] = window1d(x.h, kh, stride, op.same);
-  const [ow, padLeft] = window1d(x.w, kw, stride, op.same);
-  const out = result.data;
-  const src = x.data;
-  const w = wts.subarray(op.w, op.w + cout * kh * kw * cin);
-  const bias = op.bias === undefined ? new Float32Array(cout) : wts.subarray(op.bias, op.bias + cout);
-  if (kh === 1 && kw === 1 && stride === 1) {
-    // pointwise: most of BlazeFace's arithmetic; 2 pixels x 4 outputs per step so each load feeds several products
-    const n = oh * ow;
-    let p = 0;
-    for (; p + 1 < n; p += 2) {
-      const xa = p * cin, xb = xa + cin;
-      const oa = p * cout, ob = oa + cout;
-      let o = 0;
-      for (; o + 3 < cout; o += 4) {
-        let a0 = bias[o]!, a1 = bias[o + 1]!, a2 = bias[o + 2]!, a3 = bias[o + 3]!;
-        let b0 = a0, b1 = a1, b2 = a2, b3 = a3;
-        const w0 = o * cin, w1 = w0 + cin, w2 = w1 + cin, w3 = w2 + cin;
-        for (let i = 0; i < cin; i++) {
-          const va = src[xa + i]!, vb = src[xb + i]!;
-          const k0 = w[w0 + i]!, k1 = w[w1 + i]!, k2 = w[w2 + i]!, k3 = w[w3 + i]!;
-          a0 += va * k0; a1 += va * k1; a2 += va * k2; a3 += va * k3;
-          b0 += vb * k0; b1 += vb * k1; b2 += vb * k2; b3 += vb * k3;
+function compile(header: GraphHeader, steps: readonly Step[], weights: Float32Array, input: Tensor): (input: Tensor) => Tensor[] {
+  const { ops } = header;
+  const shapes: Shape[] = [[input.h, input.w, input.c]];
+  ops.forEach((op, index) => shapes.push(shapeOf(op, shapes[op.in]!, op.op === 'add' ? shapes[op.in2] : undefined, index)));
+  const view = (at: number, length: number) => {
+    if (at < 0 || at + length > weights.length) throw new Error(`weights ${at}..${at + length} past the end (${weights.length})`);
+    return weights.subarray(at, at + length);
+  };
+  const tensors: (Tensor | undefined)[] = [input];
+  const tensor = (id: number) => tensors[id]!;
+  // one scratch row of convolution windows, shared by every step (they run one at a time)
+  let scratchLength = 0;
+  const run: (() => void)[] = [];
+  for (const step of steps) {
+    const op = ops[step.op]!;
+    const [h, w, c] = shapes[step.op + 1]!;
+    const out: Tensor = { data: new Float32Array(h * w * c), h, w, c };
+    tensors[step.op + 1] = out;
+    if (step.relu !== undefined) tensors[step.relu + 1] = out;
+    const reluAfter = step.relu !== undefined;
+    /** The convolution's step, with the add's other input as its residual when it feeds an add. */
+    const convolution = (conv: Extract<Op, { op: 'conv' }>, residualId: number | undefined) => {
+      const patch = conv.kh * conv.kw * conv.cin;
+      if (conv.kh !== 1 || conv.kw !== 1 || conv.stride !== 1) scratchLength = Math.max(scratchLength, w * patch);
+      const kernel = view(conv.w, conv.cout * patch);
+      const bias = conv.bias === undefined ? new Float32Array(conv.cout) : view(conv.bias, conv.cout);
+      const alpha = conv.act === 'prelu' ? view(conv.alpha!, conv.cout) : undefined;
+      const win = { kh: conv.kh, kw: conv.kw, stride: conv.stride, same: conv.same };
+      return () => {
+        const epilogue: Epilogue = { ...(conv.act && { act: conv.act }), ...(alpha && { alpha }), ...(residualId !== undefined && { residual: tensor(residualId).data }), relu: reluAfter };
+        conv2d(tensor(conv.in), win, kernel, bias, out, epilogue, scratch);
+      };
+    };
+    switch (op.op) {
+      case 'add':
+        if (step.conv === undefined) {
+          run.push(() => add(tensor(op.in).data, tensor(op.in2).data, out.data, reluAfter));
+          break;
         }
-        out[oa + o] = a0; out[oa + o + 1] = a1; out[oa + o + 2] = a2; out[oa + o + 3] = a3;
-        out[ob + o] = b0; out[ob + o + 1] = b1; out[ob + o + 2] = b2; out[ob + o + 3] = b3;
+        run.push(convolution(ops[step.conv] as Extract<Op, { op: 'conv' }>, op.in2 === step.conv + 1 ? op.in : op.in2));
+        break;
+      case 'conv':
+        run.push(convolution(op, undefined));
+        break;
+      case 'dw': {
+        const kernel = view(op.w, op.kh * op.kw * op.c);
+        const win = { kh: op.kh, kw: op.kw, stride: op.stride, same: op.same };
+        run.push(() => depthwiseConv2d(tensor(op.in), win, kernel, out));
+        break;
       }
-      for (; o < cout; o++) {
-        let a = bias[o]!, b = a;
-        const wi = o * cin;
-        for (let i = 0; i < cin; i++) { const k = w[wi + i]!; a += src[xa + i]! * k; b += src[xb + i]! * k; }
-        out[oa + o] = a; out[ob + o] = b;
+      case 'relu':
+        run.push(() => relu(tensor(op.in).data, out.data));
+        break;
+      case 'prelu': {
+        const alpha = view(op.alpha, c);
+        run.push(() => prelu(tensor(op.in).data, alpha, c, out.data));
+        break;
       }
-    }
-    for (; p < n; p++) {
-      const xi = p * cin, oi = p * cout;
-      for (let o = 0; o < cout; o++) {
-        let sum = bias[o]!;
-        const wi = o * cin;
-        for (let i = 0; i < cin; i++) sum += src[xi + i]! * w[wi + i]!;
-        out[oi + o] = sum;
+      case 'sigmoid':
+        run.push(() => sigmoid(tensor(op.in).data, out.data));
+        break;
+      case 'maxpool': {
+        const win = { k: op.k, stride: op.stride, same: op.same };
+        run.push(() => maxPool2d(tensor(op.in), win, out));
+        break;
       }
-    }
-  } else {
-    for (let oy = 0; oy < oh; oy++) {
-      for (let ox = 0; ox < ow; ox++) {
-        const oi = (oy * ow + ox) * cout;
-        const ix0 = ox * stride - padLeft;
-        const kx0 = Math.max(0, -ix0), kx1 = Math.min(kw, x.w - ix0);
-        const span = (kx1 - kx0) * cin; // the window's row is contiguous in HWC
-        for (let o = 0; o < cout; o++) {
-          let sum = bias[o]!;
-          for (let ky = 0; ky < kh; ky++) {
-            const iy = oy * stride + ky - padTop;
-            if (iy < 0 || iy >= x.h) continue;
-            const xi = (iy * x.w + ix0 + kx0) * cin;
-            const wi = ((o * kh + ky) * kw + kx0) * cin;
-            for (let i = 0; i < span; i++) sum += src[xi + i]! * w[wi + i]!;
-          }
-          out[oi + o] = sum;
-        }
-      }
-    }
-  }
-  if (op.act === 'relu') for (let i = 0; i < out.length; i++) { if (out[i]! < 0) out[i] = 0; }
-  else if (op.act === 'prelu') {
-    const alpha = wts.subarray(op.alpha!, op.alpha! + cout);
-    for (let i = 0; i < out.length; i++) { const v = out[i]!; if (v < 0) out[i] = v * alpha[i % cout]!; }
-  }
-}
-
-function depthwise(x: Tensor, op: Extract<Op, { op: 'dw' }>, wts: Float32Array, result: Tensor): void {
-  const { kh, kw, c, stride } = op;
-  const [oh, padTop] = window1d(x.h, kh, stride, op.same);
-  const [ow, padLeft] = window1d(x.w, kw, stride, op.same);
-  const out = result.data;
-  const src = x.data;
-  const w = wts.subarray(op.w, op.w + kh * kw * c);
-  const rowStride = x.w * c;
-  for (let oy = 0; oy < oh; oy++) {
-    const iy0 = oy * stride - padTop;
-    for (let ox = 0; ox < ow; ox++) {
-      const ix0 = ox * stride - padLeft;
-      const oi = (oy * ow + ox) * c;
-      if (kh === 3 && kw === 3 && iy0 >= 0 && ix0 >= 0 && iy0 + 3 <= x.h && ix0 + 3 <= x.w) {
-        // interior 3x3: nine taps summed in registers, no bounds checks
-        const r0 = (iy0 * x.w + ix0) * c, r1 = r0 + rowStride, r2 = r1 + rowStride;
-        const c2 = 2 * c;
-        for (let ch = 0; ch < c; ch++) {
-          out[oi + ch] =
-            src[r0 + ch]! * w[ch]! + src[r0 + c + ch]! * w[c + ch]! + src[r0 + c2 + ch]! * w[c2 + ch]! +
-            src[r1 + ch]! * w[3 * c + ch]! + src[r1 + c + ch]! * w[4 * c + ch]! + src[r1 + c2 + ch]! * w[5 * c + ch]! +
-            src[r2 + ch]! * w[6 * c + ch]! + src[r2 + c + ch]! * w[7 * c + ch]! + src[r2 + c2 + ch]! * w[8 * c + ch]!;
-        }
-        continue;
-      }
-      for (let ch = 0; ch < c; ch++) out[oi + ch] = 0;
-      for (let ky = 0; ky < kh; ky++) {
-        const iy = iy0 + ky;
-        if (iy < 0 || iy >= x.h) continue;
-        for (let kx = 0; kx < kw; kx++) {
-          const ix = ix0 + kx;
-          if (ix < 0 || ix >= x.w) continue;
-          const xi = (iy * x.w + ix) * c;
-          const wi = (ky * kw + kx) * c;
-          for (let ch = 0; ch < c; ch++) out[oi + ch] = out[oi + ch]! + src[xi + ch]! * w[wi + ch]!;
-        }
-      }
+      case 'padc':
+        run.push(() => padChannels(tensor(op.in), out));
+        break;
+      default:
+        op satisfies never;
     }
   }
-}
-
-function maxPool(x: Tensor, op: Extract<Op, { op: 'maxpool' }>, result: Tensor): void {
-  const { k, stride } = op;
-  const [oh, padTop] = window1d(x.h, k, stride, op.same);
-  const [ow, padLeft] = window1d(x.w, k, stride, op.same);
-  const out = result.data.fill(-Infinity);
-  for (let oy = 0; oy < oh; oy++) {
-    for (let ox = 0; ox < ow; ox++) {
-      const oi = (oy * ow + ox) * x.c;
-      for (let ky = 0; ky < k; ky++) {
-        const iy = oy * stride + ky - padTop;
-        if (iy < 0 || iy >= x.h) continue;
-        for (let kx = 0; kx < k; kx++) {
-          const ix = ox * stride + kx - padLeft;
-          if (ix < 0 || ix >= x.w) continue;
-          const xi = (iy * x.w + ix) * x.c;
-          for (let ch = 0; ch < x.c; ch++) { const v = x.data[xi + ch]!; if (v > out[oi + ch]!) out[oi + ch] = v; }
-        }
-      }
-    }
-  }
+  const scratch = new Float32Array(scratchLength);
+  return (inp) => {
+    tensors[0] = inp;
+    for (const step of run) step();
+    return header.outputs.map((o) => tensor(o.id));
+  };
 }
