@@ -47,6 +47,9 @@ const projectFiles = ['./.storybook/vitest.config.ts', './e2e/vitest.config.ts',
 
 export default defineConfig({
   plugins: [react()],
+  // react-webcam is imported only dynamically (when the camera is asked for): pre-bundled up front, so that the dev
+  // server does not discover it mid-run and reload the page under a running test.
+  optimizeDeps: { include: ['react-webcam'] },
   resolve: { conditions: [sourceCondition, ...defaultClientConditions] },
   ssr: { resolve: { conditions: [sourceCondition, ...defaultServerConditions] } },
   test: {

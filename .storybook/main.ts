@@ -12,6 +12,8 @@ const config: StorybookConfig = {
   viteFinal(config) {
     // Workspace packages resolve to their TypeScript source, so stories need no build first.
     config.resolve = { ...config.resolve, conditions: ['@biometric-login/source', ...defaultClientConditions] };
+    // react-webcam is imported only when a camera is asked for: pre-bundled up front, not discovered mid-run.
+    config.optimizeDeps = { ...config.optimizeDeps, include: [...(config.optimizeDeps?.include ?? []), 'react-webcam'] };
     return config;
   },
 };

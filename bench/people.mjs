@@ -17,13 +17,24 @@ export async function measurePeople() {
   const figures = { states: {} };
   const reporter = {
     onTestCaseResult(testCase) {
-      figures.states[testCase.name] = testCase.result().state;
+      const result = testCase.result();
+      figures.states[testCase.name] = result.state;
+      if (result.state === 'failed') figures.errors = [...(figures.errors ?? []), ...result.errors.map((error) => `${testCase.name}: ${error.message}`)];
       const meta = testCase.meta();
       for (const key of metaKeys) if (meta[key] !== undefined) figures[key] = meta[key];
     },
   };
-  const vitest = await startVitest('test', peopleTests, { root, watch: false, project: ['browser'], reporters: [reporter] });
-  await vitest.close();
+  // A Vite build earlier in the same process (pnpm bench builds its pages) leaves NODE_ENV=production, which would give
+  // the tests React's production build, without act(): they run as in the test command.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'test';
+  try {
+    const vitest = await startVitest('test', peopleTests, { root, watch: false, project: ['browser'], reporters: [reporter] });
+    await vitest.close();
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
   figures.passed = Object.keys(figures.states).length === 4 && Object.values(figures.states).every((state) => state === 'passed');
   return figures;
 }
@@ -35,6 +46,7 @@ export function printPeople(figures) {
   table('degradedEvaluation', '  each portrait changed, the detector running (the hint it got, and how many):');
   table('limitedEvaluation', '  the same without the detector (the limited mode):');
   for (const [name, state] of Object.entries(figures.states)) if (state !== 'passed') console.log(`  FAILED: ${name} (${state})`);
+  for (const error of figures.errors ?? []) console.log(`  ${error}`);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
