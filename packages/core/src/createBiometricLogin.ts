@@ -98,25 +98,49 @@ export interface BiometricLoginPorts {
   clock?: Clock;
 }
 
+export interface ProjectFlow {
+  /** Where the browser goes after a successful login, with `token=<login token>` added. */
+  redirectUrl: string;
+}
+
+/** What a login is configured with; the data (token, redirect, API, times) is checked with loginConfigSchema. */
 export interface BiometricLoginOptions {
+  /** The liveness-session JWT (with its `livenessSession` claim). */
   token: string;
-  projectFlow: { redirectUrl: string };
+  projectFlow: ProjectFlow;
+  /** Default `https://api.verifik.co`; https only (http for localhost). */
   apiBaseUrl?: string;
+  /** When given, the redirect URL's origin must be one of these. */
   allowedRedirectOrigins?: readonly string[];
+  /** Request timeout in milliseconds. Default 30 000. */
   timeoutMs?: number;
-  holdMs?: number;
-  sendAnywayAfterMs?: number | false;
+  /** Called once, before the redirect, with the API's answer and the URL about to be opened. */
   onSuccess?: (success: LoginSuccess) => void;
   onError?: (error: BiometricLoginError) => void;
   /** Open the camera as soon as the login is mounted. Default true. */
   autoStart?: boolean;
-  /** Guided capture. Default true. */
+  /**
+   * Guided capture: every frame is checked for one well-placed, well-lit, sharp face before anything is sent,
+   * with one hint at a time. Default true; false captures whatever the camera shows, when asked.
+   */
   guidance?: boolean;
-  /** With guidance, send by itself once a good face has been held. Default true. */
+  /** With guidance, capture and send by itself once a good face has been held for `holdMs`. Default true. */
   autoCapture?: boolean;
-  /** Where guided capture's files are served, for bundlers that do not emit them (given to the analyser port). */
+  /** How long a good face is held before auto-capture sends it. Default 1000 ms (Verifik's own page: about 1.5 s). */
+  holdMs?: number;
+  /**
+   * With guidance, offer "Send anyway" once no frame has been fit to send for this long (restarted by a fit frame
+   * and by "Try again"), so a person the check keeps refusing is never stuck. Default 10 000 ms; false never offers.
+   */
+  sendAnywayAfterMs?: number | false;
+  /**
+   * Where the face detector's files (faceAnalyzer.worker.js, blazeface.bin, from the react package's dist/guidance/)
+   * are served, for setups whose bundler does not emit `new URL('./x', import.meta.url)` assets (given to the analyser port).
+   */
   assetsUrl?: string;
+  /** Size and JPEG quality of the frame sent. */
   frame?: EncodeFrameOptions;
+  /** A last look at the frame before it is sent (a quality gate); return an error to refuse it. */
   checkFrame?: FrameCheck;
 }
 

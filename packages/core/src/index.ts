@@ -63,6 +63,7 @@ export type {
   GuidanceVerdict,
   GuidanceView,
   LoginCamera,
+  ProjectFlow,
 } from './createBiometricLogin.js';
 
 // Guided capture's logic is its own entry, @biometric-login/core/guidance: only the lazily loaded part of the
