@@ -352,3 +352,14 @@ describe('a camera whose code or stream is lost', () => {
     expect(snapshot().canCapture).toBe(true);
   });
 });
+
+describe('options given again', () => {
+  it('the same data given again is not checked again: a token that expires mid-login is left to the API', async () => {
+    const token = makeToken({ livenessSession: 'ls_123', exp: Math.floor(Date.now() / 1000) + 5 });
+    const { login, options, camera, snapshot } = world({ guidance: false, token });
+    login.cameraReady(camera);
+    await vi.advanceTimersByTimeAsync(10_000);
+    login.setOptions({ ...options, onError: vi.fn() });
+    expect(snapshot().state.status).toBe('ready');
+  });
+});

@@ -227,6 +227,7 @@ const sameView = (a: GuidanceView, b: GuidanceView) =>
 export function createBiometricLogin(initialOptions: BiometricLoginOptions, ports: BiometricLoginPorts): BiometricLoginController {
   const clock: Clock = ports.clock ?? { setTimeout: (callback, ms) => setTimeout(callback, ms), clearTimeout: (timer) => clearTimeout(timer as ReturnType<typeof setTimeout>) };
   let options = initialOptions;
+  let dataKey = keyOf(dataOf(options));
   let sessionKey = keyOf(sessionOf(options));
   let refusal = checkLoginConfig(dataOf(options));
   let state = createLoginState(refusal);
@@ -468,13 +469,18 @@ export function createBiometricLogin(initialOptions: BiometricLoginOptions, port
     setOptions(next) {
       const previous = options;
       options = next;
-      // Another session, or data that is now refused (or no longer), starts the login over; a new hold does not.
-      const key = keyOf(sessionOf(next));
-      const nextRefusal = checkLoginConfig(dataOf(next));
-      if (key !== sessionKey || keyOf([nextRefusal?.code, nextRefusal?.message]) !== keyOf([refusal?.code, refusal?.message])) {
-        sessionKey = key;
-        refusal = nextRefusal;
-        dispatch({ type: 'RESET', error: nextRefusal });
+      // The data is checked again only when it changed (hosts re-render often; a token checked at the start is not
+      // refused halfway for expiring). Another session, or data now refused (or no longer), starts the login over.
+      const nextDataKey = keyOf(dataOf(next));
+      if (nextDataKey !== dataKey) {
+        dataKey = nextDataKey;
+        const key = keyOf(sessionOf(next));
+        const nextRefusal = checkLoginConfig(dataOf(next));
+        if (key !== sessionKey || keyOf([nextRefusal?.code, nextRefusal?.message]) !== keyOf([refusal?.code, refusal?.message])) {
+          sessionKey = key;
+          refusal = nextRefusal;
+          dispatch({ type: 'RESET', error: nextRefusal });
+        }
       }
       autoStart();
       // A new hold, region or analyser, or guidance turned on or off, is a new run on the same camera.
