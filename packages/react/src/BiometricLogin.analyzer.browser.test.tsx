@@ -28,7 +28,7 @@ afterEach(() => {
   sandbox.reset();
 });
 
-const doubles = (name: 'hung' | 'silent' | 'tampered') => `${analyzerDoublesPath}${name}/`;
+const doubles = (name: 'hung' | 'silent' | 'tampered' | 'stale') => `${analyzerDoublesPath}${name}/`;
 /** The issue's bound: the limited mode within 5 s of the camera showing a frame; a little more for the page's own work. */
 const limitedWithinMs = 5500;
 
@@ -49,6 +49,7 @@ describe('a broken face analyzer never strands the person', () => {
     ['a worker that hangs on every frame', doubles('hung')],
     ['a model that never finishes loading', doubles('silent')],
     ['a model that is not the one the package ships', doubles('tampered')],
+    ['a worker of another release (another protocol)', doubles('stale')],
   ])('%s: the limited mode within 5 s, then the login completes by the button', async (_name, assetsUrl) => {
     const { navigate, root, cameraReadyAt } = await renderLogin(assetsUrl);
     // Guided capture never judged a face with it: no verdict on the oval (at most "checking"), at any point.
@@ -76,6 +77,16 @@ describe('a broken face analyzer never strands the person', () => {
     analyzer.close();
     expect(refusal).toBeInstanceOf(FaceAnalyzerError);
     expect((refusal as FaceAnalyzerError).code).toBe('modelRejected');
+  });
+
+  it("a worker of another release is not talked to: ready rejects with workerUnavailable, naming both versions", async () => {
+    const analyzer = createFaceAnalyzer({ assetsUrl: doubles('stale') });
+    const refusal = await analyzer.ready.then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    analyzer.close();
+    expect(refusal).toMatchObject({ code: 'workerUnavailable', cause: expect.stringMatching(/protocol \d+, not \d+/) });
   });
 
   it('an analysis that does not answer in time rejects with timedOut, and the real worker answers well within it', async () => {

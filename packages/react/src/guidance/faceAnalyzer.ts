@@ -1,7 +1,7 @@
 // Main-thread client of the face analyzer worker. Nothing runs at import: the worker and the model are
 // fetched only when createFaceAnalyzer() is called (after the camera starts).
 import { blazefaceSha256 } from './modelDigest.js';
-import type { DetectorSettings, FaceAnalyzerErrorCode, WorkerAnalysis, WorkerRequest, WorkerResponse } from './protocol.js';
+import { type DetectorSettings, defaultDetectorSettings, type FaceAnalyzerErrorCode, type WorkerAnalysis, type WorkerRequest, type WorkerResponse, workerProtocolVersion } from './protocol.js';
 
 export interface FaceAnalyzerOptions {
   /**
@@ -44,7 +44,13 @@ export class FaceAnalyzerError extends Error {
 }
 
 export function createFaceAnalyzer(options: FaceAnalyzerOptions = {}): FaceAnalyzer {
-  const settings: DetectorSettings = { inputSide: options.inputSide ?? 160, minScore: options.minScore ?? 0.7, recheckScore: options.recheckScore ?? 0.75, recheckReuseMs: options.recheckReuseMs ?? 1000, signalsSide: 320 };
+  const settings: DetectorSettings = {
+    ...defaultDetectorSettings,
+    ...(options.inputSide !== undefined && { inputSide: options.inputSide }),
+    ...(options.minScore !== undefined && { minScore: options.minScore }),
+    ...(options.recheckScore !== undefined && { recheckScore: options.recheckScore }),
+    ...(options.recheckReuseMs !== undefined && { recheckReuseMs: options.recheckReuseMs }),
+  };
   // Literal `new URL(..., import.meta.url)` forms so that bundlers (Vite, webpack 5, Next.js) emit both files.
   const assets = options.assetsUrl === undefined ? undefined : new URL(options.assetsUrl, location.href);
   const modelUrl = assets ? new URL('blazeface.bin', assets) : new URL('./blazeface.bin', import.meta.url);
@@ -88,7 +94,9 @@ export function createFaceAnalyzer(options: FaceAnalyzerOptions = {}): FaceAnaly
     const message = event.data;
     switch (message.type) {
       case 'ready':
-        settleReady?.resolve();
+        // A worker of another release speaks another protocol: not talked to, as if it had not loaded.
+        if (message.version !== workerProtocolVersion) fail(new FaceAnalyzerError('workerUnavailable', { cause: `worker protocol ${message.version}, not ${workerProtocolVersion}` }));
+        else settleReady?.resolve();
         return;
       case 'failed':
         fail(new FaceAnalyzerError(message.code, { cause: message.detail }));
@@ -106,7 +114,7 @@ export function createFaceAnalyzer(options: FaceAnalyzerOptions = {}): FaceAnaly
   const onError = (event: ErrorEvent) => fail(new FaceAnalyzerError('workerUnavailable', { cause: event.message }));
   worker?.addEventListener('message', onMessage);
   worker?.addEventListener('error', onError);
-  worker?.postMessage({ type: 'init', modelUrl: modelUrl.href, modelSha256: blazefaceSha256, settings } satisfies WorkerRequest);
+  worker?.postMessage({ type: 'init', version: workerProtocolVersion, modelUrl: modelUrl.href, modelSha256: blazefaceSha256, settings } satisfies WorkerRequest);
 
   return {
     ready,

@@ -6,7 +6,7 @@ import { computeFrameSignals, type FaceBox, faceInterior } from '@biometric-logi
 import { type BlazeFace, createBlazeFace, iou } from './detector/blazeFace.js';
 import { parseGraph } from './detector/runGraph.js';
 import { sha256Hex } from './modelDigest.js';
-import type { DetectorSettings, WorkerRequest, WorkerResponse } from './protocol.js';
+import { type DetectorSettings, recheckMinScore, recheckSide, type WorkerRequest, type WorkerResponse, workerProtocolVersion } from './protocol.js';
 
 type Box = FrameRegion;
 
@@ -22,7 +22,6 @@ interface Detector {
 let detector: Promise<Detector> | undefined;
 // the last face that passed the recheck, so a face that stays put is not rechecked every frame
 let lastVerified: { box: Box; at: number } | undefined;
-const RECHECK_SIDE = 128;
 const canvases = new Map<string, OffscreenCanvas>();
 
 self.onmessage = (event: MessageEvent<WorkerRequest>) => {
@@ -57,8 +56,8 @@ async function load(modelUrl: string, modelSha256: string, settings: DetectorSet
     const find = createBlazeFace(graph, { minScore: settings.minScore, inputSide: settings.inputSide });
     // a second look at each candidate, centred and at twice its size: faces score high again, the patterns that
     // fooled the first pass (a cat, a cup, concentric rings) mostly do not
-    const recheck = createBlazeFace(graph, { minScore: 0.1, inputSide: RECHECK_SIDE });
-    post({ type: 'ready', loadMs: performance.now() - t0 });
+    const recheck = createBlazeFace(graph, { minScore: recheckMinScore, inputSide: recheckSide });
+    post({ type: 'ready', version: workerProtocolVersion, loadMs: performance.now() - t0 });
     return { find, recheck, settings };
   } catch (error) {
     post({ type: 'failed', code: error instanceof ModelRejected ? 'modelRejected' : 'modelUnavailable', detail: String(error) });
@@ -89,8 +88,8 @@ function readPixels(key: string, source: ImageBitmap | VideoFrame, width: number
 function recheck(model: BlazeFace, source: ImageBitmap | VideoFrame, face: Box): number {
   const size = 2 * Math.max(face.width, face.height);
   const around = { x: face.x + face.width / 2 - size / 2, y: face.y + face.height / 2 - size / 2, width: size, height: size };
-  const found = model.detect(readPixels('recheck', source, RECHECK_SIDE, RECHECK_SIDE, around).data, RECHECK_SIDE, RECHECK_SIDE);
-  const centre = RECHECK_SIDE / 2, tolerance = RECHECK_SIDE * 0.2;
+  const found = model.detect(readPixels('recheck', source, recheckSide, recheckSide, around).data, recheckSide, recheckSide);
+  const centre = recheckSide / 2, tolerance = recheckSide * 0.2;
   let best = 0;
   for (const g of found) {
     if (Math.abs(g.x + g.width / 2 - centre) < tolerance && Math.abs(g.y + g.height / 2 - centre) < tolerance) best = Math.max(best, g.score);

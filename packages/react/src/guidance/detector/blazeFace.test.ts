@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createBlazeFace, iou } from './blazeFace.js';
+import { type BlazeFaceOptions, createBlazeFace, iou } from './blazeFace.js';
 import type { Graph, Tensor } from './runGraph.js';
 
 // The decoder and the suppression on hand-made network outputs, with the expected boxes worked out by hand below.
@@ -42,7 +42,9 @@ function fakeGraph(planted: Planted[], seen: Tensor[] = []): Graph {
   };
 }
 
-const detect = (planted: Planted[], options = {}) => createBlazeFace(fakeGraph(planted), options).detect(new Uint8ClampedArray(WIDTH * HEIGHT * 4), WIDTH, HEIGHT);
+/** The test's own settings for the fake graph (the analyzer's come from protocol.ts). */
+const testOptions = { minScore: 0.75, inputSide: 224 };
+const detect = (planted: Planted[], options: Partial<BlazeFaceOptions> = {}) => createBlazeFace(fakeGraph(planted), { ...testOptions, ...options }).detect(new Uint8ClampedArray(WIDTH * HEIGHT * 4), WIDTH, HEIGHT);
 
 describe('createBlazeFace: decoding', () => {
   it('turns an anchor and its regressors into a box, a score and keypoints', () => {
@@ -92,7 +94,7 @@ describe('createBlazeFace: decoding', () => {
 
   it('feeds the network the RGB channels scaled to [-1, 1], alpha dropped', () => {
     const seen: Tensor[] = [];
-    const model = createBlazeFace(fakeGraph([], seen));
+    const model = createBlazeFace(fakeGraph([], seen), testOptions);
     model.detect(Uint8ClampedArray.from([0, 255, 51, 7, 255, 0, 127.5, 255]), 2, 1);
     expect(seen).toHaveLength(1);
     expect([seen[0]!.h, seen[0]!.w, seen[0]!.c]).toEqual([1, 2, 3]);
@@ -100,8 +102,8 @@ describe('createBlazeFace: decoding', () => {
   });
 
   it('sizes the input: the longer side inputSide, the shorter a multiple of 32 that keeps the aspect', () => {
-    expect(createBlazeFace(fakeGraph([])).inputSize(1280, 720)).toEqual([224, 128]);
-    const model = createBlazeFace(fakeGraph([]), { inputSide: 160 });
+    expect(createBlazeFace(fakeGraph([]), testOptions).inputSize(1280, 720)).toEqual([224, 128]);
+    const model = createBlazeFace(fakeGraph([]), { ...testOptions, inputSide: 160 });
     expect(model.inputSize(1280, 720)).toEqual([160, 96]); // 160 * 720 / 1280 = 90, nearest multiple of 32
     expect(model.inputSize(720, 1280)).toEqual([96, 160]);
     expect(model.inputSize(640, 480)).toEqual([160, 128]); // 120 -> 128

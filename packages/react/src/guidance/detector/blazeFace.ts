@@ -6,13 +6,14 @@ import type { Graph, Tensor } from './runGraph.js';
 /** A face as the detector returns it: its box, score and six keypoints. */
 export type DetectedFace = FaceBox & { keypoints: FacePoint[] };
 
+/** The analyzer's settings decide both (protocol.ts's defaultDetectorSettings): no second set of defaults here. */
 export interface BlazeFaceOptions {
   /** Minimum score (sigmoid of the logit) for a face. */
-  minScore?: number;
-  /** Boxes overlapping more than this are merged. */
+  minScore: number;
+  /** Boxes overlapping more than this are merged. Default 0.3, MediaPipe's. */
   iouThreshold?: number;
   /** Longer side of the network input in pixels (a multiple of 32); the shorter side follows the frame. */
-  inputSide?: number;
+  inputSide: number;
 }
 
 export interface BlazeFace {
@@ -24,10 +25,9 @@ export interface BlazeFace {
 
 const KEYPOINTS = 6; // right eye, left eye, nose tip, mouth, right ear, left ear (as seen by the camera)
 
-export function createBlazeFace(graph: Graph, options: BlazeFaceOptions = {}): BlazeFace {
-  const minScore = options.minScore ?? 0.75;
+export function createBlazeFace(graph: Graph, options: BlazeFaceOptions): BlazeFace {
+  const { minScore, inputSide } = options;
   const iouThreshold = options.iouThreshold ?? 0.3;
-  const inputSide = options.inputSide ?? 224;
   const logitThreshold = Math.log(minScore / (1 - minScore));
   let input: Tensor | undefined;
 

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { defaultDetectorSettings, recheckMinScore, recheckSide } from '../protocol.js';
 import { createBlazeFace, type DetectedFace } from './blazeFace.js';
 import { parseGraph } from './runGraph.js';
 
@@ -24,7 +25,7 @@ function expectFace(face: DetectedFace | undefined, golden: { box: number[]; sco
 
 describe('the detector on the fixture face (golden values)', () => {
   it('finds the one face in the first pass (160x96, the analyzer defaults)', () => {
-    const find = createBlazeFace(graph, { minScore: 0.7, inputSide: 160 }); // faceAnalyzer.ts's defaults
+    const find = createBlazeFace(graph, { minScore: defaultDetectorSettings.minScore, inputSide: defaultDetectorSettings.inputSide });
     expect(find.inputSize(1280, 720)).toEqual([160, 96]);
     const faces = find.detect(fixture('face_1280x720.detector-160x96.rgba.gz'), 160, 96);
     expect(faces).toHaveLength(1);
@@ -37,7 +38,7 @@ describe('the detector on the fixture face (golden values)', () => {
   });
 
   it('finds it again, centred, in the recheck square (128x128)', () => {
-    const recheck = createBlazeFace(graph, { minScore: 0.1, inputSide: 128 }); // faceAnalyzer.worker.ts's recheck
+    const recheck = createBlazeFace(graph, { minScore: recheckMinScore, inputSide: recheckSide });
     const faces = recheck.detect(fixture('face_1280x720.recheck-128x128.rgba.gz'), 128, 128);
     // the worker keeps the best score among boxes centred within 20% of the square's centre
     const centred = faces.filter((f) => Math.abs(f.x + f.width / 2 - 64) < 25.6 && Math.abs(f.y + f.height / 2 - 64) < 25.6);
